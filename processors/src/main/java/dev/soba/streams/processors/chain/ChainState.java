@@ -1,0 +1,22 @@
+package dev.soba.streams.processors.chain;
+
+import dev.soba.streams.schemas.Block;
+import java.util.List;
+import java.util.Optional;
+
+/** The state the canonical-chain logic keeps per partition; backed by state stores in the stream. */
+public interface ChainState {
+
+    Optional<Block> canonicalBlock(long number);
+
+    void putCanonicalBlock(Block block);
+
+    boolean isOrphaned(String blockHash);
+
+    void markOrphaned(long number, String blockHash);
+
+    void addTransaction(TransactionRef transaction);
+
+    /** The transactions seen for one block (by number and hash), removing them from the state. */
+    List<TransactionRef> takeTransactions(long number, String blockHash);
+}

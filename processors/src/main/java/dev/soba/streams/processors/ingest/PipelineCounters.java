@@ -1,0 +1,27 @@
+package dev.soba.streams.processors.ingest;
+
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+
+/**
+ * Counters of what the pipeline set aside, as Kafka Streams sensors: they appear in
+ * {@code KafkaStreams#metrics()} (group {@code stream-soba-pipeline-metrics}) and from there in
+ * the Prometheus metrics, as {@code <name>-total} and {@code <name>-rate}.
+ */
+public final class PipelineCounters {
+
+    public static final String SCOPE = "soba-pipeline";
+    public static final String REJECTED = "records-rejected";
+    public static final String DUPLICATES = "duplicates-dropped";
+    public static final String ORPHANED = "orphaned-items";
+    public static final String REORGS = "reorgs-detected";
+
+    private PipelineCounters() {
+    }
+
+    /** A counter for one task of this instance; Kafka Streams scopes sensors per stream thread. */
+    public static Sensor counter(final ProcessingContext context, final String name) {
+        return context.metrics().addRateTotalSensor(SCOPE, "task-" + context.taskId(), name,
+                Sensor.RecordingLevel.INFO);
+    }
+}

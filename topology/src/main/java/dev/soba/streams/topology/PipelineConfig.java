@@ -1,0 +1,38 @@
+package dev.soba.streams.topology;
+
+import java.time.Duration;
+
+/**
+ * What the topology can be tuned with.
+ *
+ * @param topicPrefix          prefix of every topic name (one per chain), empty by default
+ * @param dedupRetention       how long an item identity is remembered to drop re-sends
+ * @param reorgDepth           how many heights below the highest can still be re-organised
+ * @param addressHistoryLimit  how many recent transactions are kept per address
+ */
+public record PipelineConfig(String topicPrefix, Duration dedupRetention, int reorgDepth, int addressHistoryLimit) {
+
+    public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
+    public static final int DEFAULT_REORG_DEPTH = 128;
+    public static final int DEFAULT_ADDRESS_HISTORY_LIMIT = 100;
+
+    public PipelineConfig {
+        if (dedupRetention.isNegative() || dedupRetention.isZero()) {
+            throw new IllegalArgumentException("dedup retention must be positive, got " + dedupRetention);
+        }
+        if (reorgDepth < 1) {
+            throw new IllegalArgumentException("reorg depth must be at least 1, got " + reorgDepth);
+        }
+        if (addressHistoryLimit < 1) {
+            throw new IllegalArgumentException("address history limit must be at least 1, got " + addressHistoryLimit);
+        }
+    }
+
+    public static PipelineConfig defaults() {
+        return new PipelineConfig("", DEFAULT_DEDUP_RETENTION, DEFAULT_REORG_DEPTH, DEFAULT_ADDRESS_HISTORY_LIMIT);
+    }
+
+    public Topics topics() {
+        return new Topics(topicPrefix);
+    }
+}

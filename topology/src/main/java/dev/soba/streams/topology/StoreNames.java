@@ -1,0 +1,21 @@
+package dev.soba.streams.topology;
+
+/** The names of the state stores; the REST facade queries them by these names. */
+public final class StoreNames {
+
+    /** Canonical block per height: {@code Long} number → block. Partitioned by the block-number key. */
+    public static final String BLOCKS = "blocks-by-number";
+    /** Transaction by hash. */
+    public static final String TRANSACTIONS = "transactions-by-hash";
+    /** Recent transactions per address, newest first, bounded. */
+    public static final String ADDRESS_TRANSACTIONS = "address-transactions";
+    /** Identities seen within the de-duplication retention. */
+    public static final String SEEN_ITEMS = "seen-items";
+    /** Hashes of blocks replaced by a re-organisation, for the last reorg-depth heights. */
+    public static final String ORPHANED_BLOCKS = "orphaned-blocks";
+    /** Which transactions each recent block brought, so a re-organisation can retract them. */
+    public static final String BLOCK_TRANSACTIONS = "block-transactions";
+
+    private StoreNames() {
+    }
+}
