@@ -1,0 +1,79 @@
+package dev.soba.streams.api.cli;
+
+import dev.soba.streams.api.keys.ApiKey;
+import dev.soba.streams.api.keys.ApiKeyStore;
+import dev.soba.streams.api.keys.CreatedApiKey;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code ./soba keys create --name NAME [--scopes read,write] | list | revoke ID|NAME}. */
+final class KeysCommand {
+
+    static final String USAGE = """
+            usage: soba keys create --name NAME [--scopes read,write,admin]
+                   soba keys list
+                   soba keys revoke ID|NAME
+            The key is printed once, on creation; only its hash is stored (PostgreSQL at
+            quarkus.datasource.reactive.url, or SOBA_DB_URL / SOBA_DB_USER / SOBA_DB_PASSWORD).""";
+
+    private KeysCommand() {
+    }
+
+    static int run(final String[] argv, final PrintStream out) {
+        final Args args = Args.parse(argv, Set.of("name", "scopes", "db-url"), Set.of());
+        if (args.positional().isEmpty()) {
+            throw new Args.UsageException("which keys command? create, list or revoke");
+        }
+        final CliConfig config = CliConfig.load();
+        final String url = args.option("db-url").orElse(config.get("quarkus.datasource.reactive.url"));
+        try (KeyStoreConnection connection = KeyStoreConnection.open(url,
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))) {
+            final ApiKeyStore store = connection.store();
+            return switch (args.positional().get(0)) {
+                case "create" -> create(store, args, out);
+                case "list" -> list(store, out);
+                case "revoke" -> revoke(store, args, out);
+                default -> throw new Args.UsageException("unknown keys command '" + args.positional().get(0) + "'");
+            };
+        }
+    }
+
+    private static int create(final ApiKeyStore store, final Args args, final PrintStream out) {
+        final String name = args.option("name").orElseThrow(() -> new Args.UsageException("keys create needs --name NAME"));
+        final Set<String> scopes = args.option("scopes")
+                .map(s -> (Set<String>) new LinkedHashSet<>(Arrays.asList(s.split(","))))
+                .orElse(ApiKeyStore.DEFAULT_SCOPES);
+        final CreatedApiKey created = store.create(name, scopes).await().atMost(KeyStoreConnection.TIMEOUT);
+        out.println(created.secret());
+        System.err.printf("created key %d '%s' with scopes %s — store it now, it is not shown again%n",
+                created.key().id(), created.key().name(), String.join(",", created.key().scopes()));
+        return 0;
+    }
+
+    private static int list(final ApiKeyStore store, final PrintStream out) {
+        final List<ApiKey> keys = store.list().await().atMost(KeyStoreConnection.TIMEOUT);
+        out.printf("%-6s %-24s %-14s %-18s %-22s %s%n", "ID", "NAME", "PREFIX", "SCOPES", "CREATED", "STATUS");
+        for (final ApiKey key : keys) {
+            out.printf("%-6d %-24s %-14s %-18s %-22s %s%n", key.id(), key.name(), key.prefix() + "…",
+                    String.join(",", key.scopes()), key.createdAt().toString().substring(0, 19) + "Z",
+                    key.revokedAt().map(at -> "revoked " + at.toString().substring(0, 19) + "Z").orElse("active"));
+        }
+        return 0;
+    }
+
+    private static int revoke(final ApiKeyStore store, final Args args, final PrintStream out) {
+        if (args.positional().size() != 2) {
+            throw new Args.UsageException("keys revoke needs one ID or NAME");
+        }
+        final int revoked = store.revoke(args.positional().get(1)).await().atMost(KeyStoreConnection.TIMEOUT);
+        if (revoked == 0) {
+            System.err.println("no active key with id or name '" + args.positional().get(1) + "'");
+            return 1;
+        }
+        out.println("revoked " + revoked + " key(s); every instance refuses them within seconds");
+        return 0;
+    }
+}

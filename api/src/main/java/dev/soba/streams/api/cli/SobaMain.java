@@ -1,0 +1,56 @@
+package dev.soba.streams.api.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+
+/**
+ * The {@code ./soba} launcher. {@code serve} (the default) runs the application against the
+ * servers in its configuration; {@code demo} first starts embedded real servers; the other
+ * commands are tools that run without starting the application.
+ */
+@QuarkusMain
+public final class SobaMain {
+
+    static final String USAGE = """
+            usage: soba COMMAND [OPTIONS]
+              demo                 start embedded Kafka, PostgreSQL and Redis, the pipeline, the API on :8080 and a synthetic chain
+              serve                run the pipeline and the API against external servers (configuration / environment)
+              keys create|list|revoke   manage API keys
+              replay FILE...       produce ethereum-etl JSON-lines files to Kafka
+              help                 this text
+
+            """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE;
+
+    private SobaMain() {
+    }
+
+    public static void main(final String... args) {
+        final String command = args.length == 0 ? "serve" : args[0];
+        final String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.equals("serve")) {
+            Quarkus.run(rest);
+            return;
+        }
+        int code;
+        try {
+            code = switch (command) {
+                case "demo" -> DemoCommand.run(rest);
+                case "keys" -> KeysCommand.run(rest, System.out);
+                case "replay" -> ReplayCommand.run(rest, System.out);
+                case "help", "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new Args.UsageException("unknown command '" + command + "'");
+            };
+        } catch (final Args.UsageException e) {
+            System.err.println("soba: " + e.getMessage() + "\n\n" + USAGE);
+            code = 2;
+        } catch (final Exception e) {
+            System.err.println("soba " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            code = 1;
+        }
+        System.exit(code);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.soba.streams.api.demo;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Hash;
+
+/** The ERC-20 pieces the synthetic chain emits: the Transfer event and the {@code transfer} call. */
+final class Erc20Abi {
+
+    static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
+
+    private Erc20Abi() {
+    }
+
+    static LogEntry transferLog(final Erc20Token token, final String from, final String to, final BigInteger amount) {
+        return new LogEntry(token.address(),
+                List.of(TRANSFER_TOPIC, AbiWords.addressTopic(from), AbiWords.addressTopic(to)),
+                AbiWords.uintData(amount));
+    }
+
+    static String transferCall(final String to, final BigInteger amount) {
+        return FunctionEncoder.encode(new Function("transfer",
+                List.of(new Address(to), new Uint256(amount)), List.of()));
+    }
+}

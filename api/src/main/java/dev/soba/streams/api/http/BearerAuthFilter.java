@@ -1,0 +1,58 @@
+package dev.soba.streams.api.http;
+
+import dev.soba.streams.api.keys.ApiKey;
+import dev.soba.streams.api.keys.ApiKeys;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every {@code /api/**} request needs {@code Authorization: Bearer <key>} with an active key.
+ * Health and metrics under {@code /q/} stay open for probes and scrapers.
+ */
+public class BearerAuthFilter {
+
+    /** Request property holding the authenticated {@link ApiKey}. */
+    public static final String API_KEY = "soba.api-key";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys keys;
+
+    public BearerAuthFilter(final ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> authenticate(final ContainerRequestContext request) {
+        final String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/") && !path.equals("/api")) {
+            return Uni.createFrom().nullItem();
+        }
+        final String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return Uni.createFrom().item(unauthorized(path, "missing Authorization header: send 'Authorization: Bearer <api-key>'"));
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() == BEARER.length()) {
+            return Uni.createFrom().item(unauthorized(path, "the Authorization header must be 'Bearer <api-key>'"));
+        }
+        final String secret = header.substring(BEARER.length()).strip();
+        return keys.authenticate(secret).map((Optional<ApiKey> key) -> {
+            if (key.isEmpty()) {
+                return unauthorized(path, "unknown or revoked API key");
+            }
+            request.setProperty(API_KEY, key.get());
+            return null;
+        });
+    }
+
+    private static Response unauthorized(final String path, final String detail) {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"soba\"")
+                .entity(Problem.of(401, "Unauthorized", detail).at(path, null))
+                .build();
+    }
+}

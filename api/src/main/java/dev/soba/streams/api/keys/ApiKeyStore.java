@@ -1,0 +1,127 @@
+package dev.soba.streams.api.keys;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API keys in PostgreSQL. Keys are 256-bit random secrets, so a plain SHA-256 is the right hash:
+ * slow password hashes protect guessable secrets, and these are not guessable. Used by the
+ * application (for every request) and by {@code ./soba keys} (without starting the application).
+ */
+public final class ApiKeyStore {
+
+    public static final Set<String> ALL_SCOPES = Set.of("read", "write", "admin");
+    public static final Set<String> DEFAULT_SCOPES = Set.of("read", "write");
+    private static final String KEY_PREFIX = "soba_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+
+    public ApiKeyStore(final Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> migrate() {
+        return pool.query("""
+                CREATE TABLE IF NOT EXISTS api_keys (
+                    id          BIGSERIAL PRIMARY KEY,
+                    name        TEXT        NOT NULL,
+                    key_prefix  TEXT        NOT NULL,
+                    key_hash    TEXT        NOT NULL UNIQUE,
+                    scopes      TEXT        NOT NULL,
+                    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+                    revoked_at  TIMESTAMPTZ
+                )""").execute().replaceWithVoid();
+    }
+
+    public Uni<CreatedApiKey> create(final String name, final Set<String> scopes) {
+        if (name == null || name.isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a key needs a name (--name NAME)"));
+        }
+        final Set<String> unknown = new LinkedHashSet<>(scopes);
+        unknown.removeAll(ALL_SCOPES);
+        if (scopes.isEmpty() || !unknown.isEmpty()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "scopes must be some of read, write, admin; got " + String.join(",", scopes)));
+        }
+        final byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        final String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        final String prefix = secret.substring(0, KEY_PREFIX.length() + 6);
+        return pool.preparedQuery("""
+                        INSERT INTO api_keys (name, key_prefix, key_hash, scopes) VALUES ($1, $2, $3, $4)
+                        RETURNING id, name, key_prefix, scopes, created_at, revoked_at""")
+                .execute(Tuple.of(name.strip(), prefix, hash(secret), String.join(",", sorted(scopes))))
+                .map(rows -> new CreatedApiKey(toKey(rows.iterator().next()), secret));
+    }
+
+    public Uni<List<ApiKey>> list() {
+        return pool.query("SELECT id, name, key_prefix, scopes, created_at, revoked_at FROM api_keys ORDER BY id")
+                .execute()
+                .map(ApiKeyStore::toKeys);
+    }
+
+    /** Revokes by id or by name (every active key of that name); answers how many were revoked. */
+    public Uni<Integer> revoke(final String idOrName) {
+        final boolean byId = idOrName.chars().allMatch(Character::isDigit) && !idOrName.isEmpty();
+        final String sql = byId
+                ? "UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL"
+                : "UPDATE api_keys SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL";
+        final Tuple args = byId ? Tuple.of(Long.parseLong(idOrName)) : Tuple.of(idOrName);
+        return pool.preparedQuery(sql).execute(args).map(RowSet::rowCount);
+    }
+
+    /** The active key with this secret, if any. */
+    public Uni<Optional<ApiKey>> authenticate(final String secret) {
+        return pool.preparedQuery("""
+                        SELECT id, name, key_prefix, scopes, created_at, revoked_at FROM api_keys
+                        WHERE key_hash = $1 AND revoked_at IS NULL""")
+                .execute(Tuple.of(hash(secret)))
+                .map(rows -> rows.size() == 0 ? Optional.<ApiKey>empty() : Optional.of(toKey(rows.iterator().next())));
+    }
+
+    static String hash(final String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static List<String> sorted(final Set<String> scopes) {
+        return scopes.stream().sorted().toList();
+    }
+
+    private static List<ApiKey> toKeys(final RowSet<Row> rows) {
+        final List<ApiKey> keys = new ArrayList<>();
+        rows.forEach(row -> keys.add(toKey(row)));
+        return keys;
+    }
+
+    private static ApiKey toKey(final Row row) {
+        final OffsetDateTime revoked = row.getOffsetDateTime("revoked_at");
+        return new ApiKey(
+                row.getLong("id"),
+                row.getString("name"),
+                row.getString("key_prefix"),
+                new LinkedHashSet<>(Arrays.asList(row.getString("scopes").split(","))),
+                row.getOffsetDateTime("created_at").toInstant(),
+                Optional.ofNullable(revoked).map(OffsetDateTime::toInstant));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.soba.streams.api.pipeline;
+
+import dev.soba.streams.api.embedded.TopicCreator;
+import dev.soba.streams.topology.SobaTopology;
+import dev.soba.streams.topology.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.Topology;
+
+/** Hands the pipeline's topology to Quarkus, which runs it; its topics are created first when missing. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SobaConfig config;
+
+    public TopologyProducer(final SobaConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    public Topology buildTopology() {
+        TopicCreator.createMissing(config.kafka().bootstrapServers(), topicsToCreate(config), TOPIC_TIMEOUT);
+        return SobaTopology.build(config.pipelineConfig());
+    }
+
+    /** The input and output topics with the configured partitions and replication (existing ones are left alone). */
+    public static List<NewTopic> topicsToCreate(final SobaConfig config) {
+        final Topics topics = config.pipelineConfig().topics();
+        return topics.all().stream()
+                .map(name -> new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor()))
+                .toList();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.soba.streams.api.testing;
+
+import dev.soba.streams.api.embedded.BrokerLogLevels;
+import dev.soba.streams.api.embedded.EmbeddedKafka;
+import dev.soba.streams.api.embedded.EmbeddedPostgres;
+import dev.soba.streams.api.embedded.EmbeddedRedis;
+import dev.soba.streams.api.embedded.TopicCreator;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Real back-ends for integration tests, all in temporary directories on free ports: a one-node
+ * KRaft cluster from Kafka's own test kit (the one Kafka Streams' integration tests use), PostgreSQL
+ * and Redis. {@link #shared()} starts them once per JVM, so test classes do not pay the start-up
+ * again; they are stopped when the JVM exits.
+ */
+public final class RealServers implements AutoCloseable {
+
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
+    private static RealServers shared;
+
+    private final KafkaClusterTestKit kafka;
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedRedis redis;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RealServers(final KafkaClusterTestKit kafka, final EmbeddedPostgres postgres, final EmbeddedRedis redis) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.redis = redis;
+    }
+
+    /** The servers of this JVM, started on first use and closed by a shutdown hook. */
+    public static synchronized RealServers shared() {
+        if (shared == null) {
+            final RealServers servers = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "real-servers-shutdown"));
+            shared = servers;
+        }
+        return shared;
+    }
+
+    /** A private set of servers; the caller closes it. */
+    public static RealServers start() {
+        BrokerLogLevels.quietUnlessConfigured();
+        final KafkaClusterTestKit kafka = startKafka();
+        try {
+            final EmbeddedPostgres postgres = EmbeddedPostgres.start(Optional.empty(), 0);
+            try {
+                return new RealServers(kafka, postgres, EmbeddedRedis.start(Optional.empty(), 0));
+            } catch (final RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+        } catch (final RuntimeException e) {
+            closeKafka(kafka, e);
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String reactiveUrl() {
+        return postgres.reactiveUrl();
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public String username() {
+        return postgres.username();
+    }
+
+    public String password() {
+        return postgres.password();
+    }
+
+    public String redisUrl() {
+        return redis.url();
+    }
+
+    /** See {@link TopicCreator}: creates the missing ones and waits for their leaders. */
+    public Set<String> createTopics(final Collection<NewTopic> topics) {
+        return TopicCreator.createMissing(bootstrapServers(), topics, TOPIC_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            final IllegalStateException failure = new IllegalStateException("real servers did not all stop cleanly");
+            closeSuppressed(redis, failure);
+            closeSuppressed(postgres, failure);
+            closeKafka(kafka, failure);
+            if (failure.getSuppressed().length > 0) {
+                throw failure;
+            }
+        }
+    }
+
+    private static KafkaClusterTestKit startKafka() {
+        final KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                // What a production cluster runs, not the test kit's default of unreleased features.
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .build());
+        EmbeddedKafka.singleNodeSettings().forEach((key, value) -> builder.setConfigProp((String) key, value));
+        builder.setConfigProp("unstable.api.versions.enable", "false");
+        builder.setConfigProp("unstable.feature.versions.enable", "false");
+        final KafkaClusterTestKit kafka;
+        try {
+            kafka = builder.build();
+        } catch (final Exception e) {
+            throw new IllegalStateException("cannot build the Kafka test cluster: " + e.getMessage(), e);
+        }
+        try {
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            return kafka;
+        } catch (final Exception e) {
+            final IllegalStateException failure =
+                    new IllegalStateException("the Kafka test cluster did not start: " + e.getMessage(), e);
+            closeKafka(kafka, failure);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw failure;
+        }
+    }
+
+    private static void closeKafka(final KafkaClusterTestKit kafka, final RuntimeException failure) {
+        try {
+            kafka.close();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(e);
+        } catch (final Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeSuppressed(final AutoCloseable server, final RuntimeException failure) {
+        try {
+            server.close();
+        } catch (final Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.soba.streams.api.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Points a {@code @QuarkusTest} at real servers: {@code @WithTestResource(RealServersResource.class)}
+ * (or {@code @QuarkusTestResource}). By default the servers are the JVM-wide {@link RealServers#shared()}
+ * ones, left running between test classes and stopped at JVM exit; each application start still gets a
+ * state directory of its own. With the init argument {@code shared=false} the resource starts a
+ * private set and stops it in {@link #stop()}.
+ */
+public class RealServersResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Init argument: {@code "false"} for servers of this resource alone. */
+    public static final String SHARED = "shared";
+
+    // The servers of the running application, for the static accessors below.
+    private static volatile RealServers current;
+
+    private boolean sharedServers = true;
+    private RealServers servers;
+    private Path stateDir;
+
+    @Override
+    public void init(final Map<String, String> initArgs) {
+        sharedServers = !"false".equalsIgnoreCase(initArgs.getOrDefault(SHARED, "true"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        servers = sharedServers ? RealServers.shared() : RealServers.start();
+        current = servers;
+        try {
+            stateDir = Files.createTempDirectory("soba-streams-state-");
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create a Kafka Streams state directory", e);
+        }
+        final String bootstrap = servers.bootstrapServers();
+        return Map.of(
+                "soba.kafka.bootstrap-servers", bootstrap,
+                "kafka.bootstrap.servers", bootstrap,
+                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
+                // Passed through to Kafka Streams as state.dir (Quarkus hands on every kafka-streams.* key).
+                "kafka-streams.state.dir", stateDir.toString(),
+                "quarkus.datasource.reactive.url", servers.reactiveUrl(),
+                "quarkus.datasource.username", servers.username(),
+                "quarkus.datasource.password", servers.password(),
+                "quarkus.redis.hosts", servers.redisUrl());
+    }
+
+    @Override
+    public void stop() {
+        if (servers != null && !sharedServers) {
+            servers.close();
+        }
+        if (current == servers) {
+            current = null;
+        }
+        servers = null;
+        if (stateDir != null) {
+            deleteRecursively(stateDir);
+            stateDir = null;
+        }
+    }
+
+    /** The servers the running application uses (the shared ones when none is running). */
+    public static RealServers servers() {
+        final RealServers running = current;
+        return running != null ? running : RealServers.shared();
+    }
+
+    /** {@code bootstrap.servers}, for tests that produce and consume themselves. */
+    public static String bootstrapServers() {
+        return servers().bootstrapServers();
+    }
+
+    /** PostgreSQL as a JDBC URL, for tests that look into the database. */
+    public static String jdbcUrl() {
+        return servers().jdbcUrl();
+    }
+
+    public static String redisUrl() {
+        return servers().redisUrl();
+    }
+
+    /** Creates the missing topics and waits for their leaders. */
+    public static Set<String> createTopics(final Collection<NewTopic> topics) {
+        return servers().createTopics(topics);
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (final IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}
