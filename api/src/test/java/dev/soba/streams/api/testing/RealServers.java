@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and Redis. {@link #shared()} starts them once per JVM, so test classes do not pay the start-up
  * again; they are stopped when the JVM exits.
  */
-public final class RealServers implements AutoCloseable {
+public final class RealServers implements TestServers {
 
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
@@ -68,31 +68,38 @@ public final class RealServers implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
+    @Override
     public String reactiveUrl() {
         return postgres.reactiveUrl();
     }
 
+    @Override
     public String jdbcUrl() {
         return postgres.jdbcUrl();
     }
 
+    @Override
     public String username() {
         return postgres.username();
     }
 
+    @Override
     public String password() {
         return postgres.password();
     }
 
+    @Override
     public String redisUrl() {
         return redis.url();
     }
 
     /** See {@link TopicCreator}: creates the missing ones and waits for their leaders. */
+    @Override
     public Set<String> createTopics(final Collection<NewTopic> topics) {
         return TopicCreator.createMissing(bootstrapServers(), topics, TOPIC_TIMEOUT);
     }

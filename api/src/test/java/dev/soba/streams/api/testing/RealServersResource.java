@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Points a {@code @QuarkusTest} at real servers: {@code @WithTestResource(RealServersResource.class)}
- * (or {@code @QuarkusTestResource}). By default the servers are the JVM-wide {@link RealServers#shared()}
- * ones, left running between test classes and stopped at JVM exit; each application start still gets a
+ * (or {@code @QuarkusTestResource}). By default the servers are the JVM-wide {@link TestServers#shared()}
+ * ones (embedded, or containers under {@code -Ptestcontainers}), left running between test classes and stopped at JVM exit; each application start still gets a
  * state directory of its own. With the init argument {@code shared=false} the resource starts a
  * private set and stops it in {@link #stop()}.
  */
@@ -27,10 +27,10 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     public static final String SHARED = "shared";
 
     // The servers of the running application, for the static accessors below.
-    private static volatile RealServers current;
+    private static volatile TestServers current;
 
     private boolean sharedServers = true;
-    private RealServers servers;
+    private TestServers servers;
     private Path stateDir;
 
     @Override
@@ -40,7 +40,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        servers = sharedServers ? RealServers.shared() : RealServers.start();
+        servers = sharedServers ? TestServers.shared() : TestServers.startPrivate();
         current = servers;
         try {
             stateDir = Files.createTempDirectory("soba-streams-state-");
@@ -76,9 +76,9 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** The servers the running application uses (the shared ones when none is running). */
-    public static RealServers servers() {
-        final RealServers running = current;
-        return running != null ? running : RealServers.shared();
+    public static TestServers servers() {
+        final TestServers running = current;
+        return running != null ? running : TestServers.shared();
     }
 
     /** {@code bootstrap.servers}, for tests that produce and consume themselves. */

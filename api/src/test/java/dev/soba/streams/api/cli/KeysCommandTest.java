@@ -1,0 +1,62 @@
+package dev.soba.streams.api.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.soba.streams.api.testing.RealServersResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./soba keys} against the real PostgreSQL, with the application answering requests. */
+@QuarkusTest
+@WithTestResource(RealServersResource.class)
+class KeysCommandTest {
+
+    private static String keys(final String... args) {
+        final String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--db-url";
+        all[args.length + 1] = RealServersResource.servers().reactiveUrl();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(KeysCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** An endpoint that answers without the stores, so only authentication decides the status. */
+    private static io.restassured.response.Response authenticated(final String secret) {
+        return given().auth().oauth2(secret).contentType("application/json").body("{}")
+                .post("/api/v1/data/validate-market-data");
+    }
+
+    @Test
+    void aCreatedKeyWorksUntilItIsRevoked() {
+        final String name = "cli-" + UUID.randomUUID();
+        final String secret = keys("create", "--name", name, "--scopes", "read").strip();
+        assertThat(secret).startsWith("soba_").hasSizeGreaterThan(40);
+
+        authenticated(secret).then().statusCode(200);
+        assertThat(keys("list")).contains(name).contains("active").doesNotContain(secret);
+
+        assertThat(keys("revoke", name)).contains("revoked 1 key");
+        assertThat(keys("list")).containsPattern(name + ".*revoked");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                authenticated(secret).then().statusCode(401));
+    }
+
+    @Test
+    void misuseIsAClearUsageError() {
+        assertThatThrownBy(() -> keys("create")).hasMessageContaining("--name");
+        assertThatThrownBy(() -> keys("create", "--name", "x", "--scopes", "root"))
+                .hasMessageContaining("read, write, admin");
+        assertThatThrownBy(() -> keys("rotate")).hasMessageContaining("unknown keys command");
+        assertThatThrownBy(() -> keys("list", "--colour")).hasMessageContaining("unknown option --colour");
+    }
+}
