@@ -11,8 +11,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public interface TestServers extends AutoCloseable {
 
-    /** {@code -Dsoba.test.servers=testcontainers} (set by the Maven profile) selects containers. */
-    String SELECTOR = "soba.test.servers";
+    /** {@code -Dintegration.servers=testcontainers} (set by the Maven profile) selects containers. */
+    String SELECTOR = "integration.servers";
 
     String bootstrapServers();
 
