@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param dedupRetention       how long an item identity is remembered to drop re-sends
  * @param reorgDepth           how many heights below the highest can still be re-organised
  * @param addressHistoryLimit  how many recent transactions are kept per address
+ * @param market               swap decoding and candles
  */
-public record PipelineConfig(String topicPrefix, Duration dedupRetention, int reorgDepth, int addressHistoryLimit) {
+public record PipelineConfig(String topicPrefix, Duration dedupRetention, int reorgDepth, int addressHistoryLimit,
+                             MarketConfig market) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_REORG_DEPTH = 128;
@@ -29,7 +31,8 @@ public record PipelineConfig(String topicPrefix, Duration dedupRetention, int re
     }
 
     public static PipelineConfig defaults() {
-        return new PipelineConfig("", DEFAULT_DEDUP_RETENTION, DEFAULT_REORG_DEPTH, DEFAULT_ADDRESS_HISTORY_LIMIT);
+        return new PipelineConfig("", DEFAULT_DEDUP_RETENTION, DEFAULT_REORG_DEPTH, DEFAULT_ADDRESS_HISTORY_LIMIT,
+                MarketConfig.defaults());
     }
 
     public Topics topics() {

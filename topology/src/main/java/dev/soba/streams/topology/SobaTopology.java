@@ -97,6 +97,7 @@ public final class SobaTopology {
                 .process(() -> new AddressHistoryProcessor(StoreNames.ADDRESS_TRANSACTIONS, config.addressHistoryLimit()),
                         Named.as("index-addresses"), StoreNames.ADDRESS_TRANSACTIONS);
 
+        MarketTopology.add(builder, config, chain);
         return builder.build();
     }
 
@@ -115,20 +116,20 @@ public final class SobaTopology {
     private static void addStores(final StreamsBuilder builder, final PipelineConfig config) {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_ITEMS, config.dedupRetention(), config.dedupRetention(), false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.BLOCKS), Serdes.Long(), new JsonSerde<>(Block.class)));
+                Stores.persistentKeyValueStore(StoreNames.BLOCKS), Serdes.Long(), new JsonSerde<>(Block.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ORPHANED_BLOCKS), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.ORPHANED_BLOCKS), Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BLOCK_TRANSACTIONS), Serdes.String(),
-                new JsonSerde<>(TransactionRef.class)));
+                new JsonSerde<>(TransactionRef.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRANSACTIONS), Serdes.String(),
-                new JsonSerde<>(Transaction.class)));
+                new JsonSerde<>(Transaction.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ADDRESS_TRANSACTIONS), Serdes.String(),
-                new JsonSerde<>(AddressHistory.class)));
+                new JsonSerde<>(AddressHistory.class)).withCachingEnabled());
     }
 
     private static List<ReorgEvent> reorgOf(final ChainEvent event) {

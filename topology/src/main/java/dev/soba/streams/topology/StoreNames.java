@@ -16,6 +16,19 @@ public final class StoreNames {
     /** Which transactions each recent block brought, so a re-organisation can retract them. */
     public static final String BLOCK_TRANSACTIONS = "block-transactions";
 
+    /** V2 Swap and Sync logs waiting for each other (same transaction, either arrival order). */
+    public static final String PENDING_V2_LOGS = "pending-v2-logs";
+    /** Global: pool address → pool info, from the compacted pools topic. */
+    public static final String POOLS = "pools-global";
+    /** Global: token address → token metadata, from the compacted token registry. */
+    public static final String TOKENS = "tokens-global";
+    /** Swaps by pool, keys {@code pool|block|log index} in chain order. */
+    public static final String SWAPS_BY_POOL = "swaps-by-pool";
+    /** Each (pair, venue)'s event-time clock. */
+    public static final String CANDLE_CLOCKS = "candle-clocks";
+    /** Candle windows not final yet, ordered by window end. */
+    public static final String CANDLE_OPEN_WINDOWS = "candle-open-windows";
+
     private StoreNames() {
     }
 }

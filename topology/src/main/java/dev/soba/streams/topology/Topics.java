@@ -17,6 +17,12 @@ public record Topics(String prefix) {
 
     public static final String REJECTED = "rejected_records";
     public static final String REORGS = "reorgs";
+    public static final String POOLS = "pools";
+    public static final String TOKEN_REGISTRY = "token_registry";
+    public static final String SWAPS = "swaps";
+    public static final String CANDLES = "candles";
+    public static final String MARKET_CANDLES = "market_candles";
+    public static final String LATE_TRADES = "late_trades";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -40,14 +46,51 @@ public record Topics(String prefix) {
         return prefix + REORGS;
     }
 
+    /** Pool registry, compacted: pool address → what it trades (from factory logs and imports). */
+    public String pools() {
+        return prefix + POOLS;
+    }
+
+    /** Token metadata, compacted: token address → symbol and decimals (from the tokens topic). */
+    public String tokenRegistry() {
+        return prefix + TOKEN_REGISTRY;
+    }
+
+    /** Decoded DEX swaps; keyed by pool address. */
+    public String swaps() {
+        return prefix + SWAPS;
+    }
+
+    /** Final candles; keyed by {@code pair|venue|interval}. */
+    public String candles() {
+        return prefix + CANDLES;
+    }
+
+    /** Input: historical candles (one-minute history imported from files); no key needed. */
+    public String marketCandles() {
+        return prefix + MARKET_CANDLES;
+    }
+
+    /** Trades and imported candles that came after their window was final; keyed by pair. */
+    public String lateTrades() {
+        return prefix + LATE_TRADES;
+    }
+
     public List<String> outputs() {
-        return List.of(rejected(), reorgs());
+        return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades());
+    }
+
+    /** Topics that hold the latest value per key and must be created with cleanup.policy=compact. */
+    public List<String> compacted() {
+        return List.of(pools(), tokenRegistry());
     }
 
     /** Every topic the application reads or writes (not its internal ones), for creation at start-up. */
     public List<String> all() {
         final List<String> all = new ArrayList<>(inputs());
+        all.add(marketCandles());
         all.addAll(outputs());
+        all.addAll(compacted());
         return all;
     }
 

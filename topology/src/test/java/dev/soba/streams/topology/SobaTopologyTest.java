@@ -189,7 +189,7 @@ class SobaTopologyTest {
 
     @Test
     void addressHistoryIsNewestFirstAndBounded() {
-        final PipelineConfig small = new PipelineConfig("", PipelineConfig.DEFAULT_DEDUP_RETENTION, 128, 3);
+        final PipelineConfig small = new PipelineConfig("", PipelineConfig.DEFAULT_DEDUP_RETENTION, 128, 3, MarketConfig.defaults());
         driver.close();
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-bounded");

@@ -9,6 +9,7 @@ import dev.soba.streams.api.embedded.TopicCreator;
 import dev.soba.streams.api.keys.ApiKeyStore;
 import dev.soba.streams.api.keys.CreatedApiKey;
 import dev.soba.streams.api.pipeline.EventProducer;
+import dev.soba.streams.api.pipeline.TopologyProducer;
 import dev.soba.streams.topology.Topics;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
@@ -18,14 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -91,9 +89,8 @@ final class DemoCommand {
         final CliConfig config = CliConfig.load();
         final Topics topics = new Topics(config.find("soba.topics.prefix").orElse(""));
         final int partitions = Integer.parseInt(config.get("soba.topics.partitions"));
-        final List<NewTopic> wanted = new ArrayList<>();
-        topics.all().forEach(name -> wanted.add(new NewTopic(name, partitions, (short) 1)));
-        TopicCreator.createMissing(servers.bootstrapServers(), wanted, Duration.ofSeconds(60));
+        TopicCreator.createMissing(servers.bootstrapServers(), TopologyProducer.topicsToCreate(topics, partitions, (short) 1),
+                Duration.ofSeconds(60));
 
         final CreatedApiKey key;
         try (KeyStoreConnection connection = KeyStoreConnection.open(servers.reactiveUrl(),

@@ -3,27 +3,31 @@ package dev.soba.streams.api.cli;
 import dev.soba.streams.api.keys.ApiKey;
 import dev.soba.streams.api.keys.ApiKeyStore;
 import dev.soba.streams.api.keys.CreatedApiKey;
+import dev.soba.streams.api.keys.RateLimits;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code ./soba keys create --name NAME [--scopes read,write] | list | revoke ID|NAME}. */
+/** {@code ./soba keys create --name NAME [--scopes read,write] [--rate-limit read=100/m] | list | revoke ID|NAME}. */
 final class KeysCommand {
 
     static final String USAGE = """
-            usage: soba keys create --name NAME [--scopes read,write,admin]
+            usage: soba keys create --name NAME [--scopes read,write,admin] [--rate-limit GROUP=N/PERIOD,...]
                    soba keys list
                    soba keys revoke ID|NAME
             The key is printed once, on creation; only its hash is stored (PostgreSQL at
-            quarkus.datasource.reactive.url, or SOBA_DB_URL / SOBA_DB_USER / SOBA_DB_PASSWORD).""";
+            quarkus.datasource.reactive.url, or SOBA_DB_URL / SOBA_DB_USER / SOBA_DB_PASSWORD).
+            --rate-limit gives the key its own token buckets instead of the configured defaults
+            (soba.rate-limit.GROUP): GROUP is read, write, validate or admin; PERIOD is s, m, h or d,
+            optionally with a count. Example: --rate-limit read=6000/m,write=10/s,validate=100/15m""";
 
     private KeysCommand() {
     }
 
     static int run(final String[] argv, final PrintStream out) {
-        final Args args = Args.parse(argv, Set.of("name", "scopes", "db-url"), Set.of());
+        final Args args = Args.parse(argv, Set.of("name", "scopes", "rate-limit", "db-url"), Set.of());
         if (args.positional().isEmpty()) {
             throw new Args.UsageException("which keys command? create, list or revoke");
         }
@@ -46,22 +50,37 @@ final class KeysCommand {
         final Set<String> scopes = args.option("scopes")
                 .map(s -> (Set<String>) new LinkedHashSet<>(Arrays.asList(s.split(","))))
                 .orElse(ApiKeyStore.DEFAULT_SCOPES);
-        final CreatedApiKey created = store.create(name, scopes).await().atMost(KeyStoreConnection.TIMEOUT);
+        final RateLimits limits = rateLimits(args);
+        final CreatedApiKey created = store.create(name, scopes, limits).await().atMost(KeyStoreConnection.TIMEOUT);
         out.println(created.secret());
-        System.err.printf("created key %d '%s' with scopes %s — store it now, it is not shown again%n",
-                created.key().id(), created.key().name(), String.join(",", created.key().scopes()));
+        System.err.printf("created key %d '%s' with scopes %s and rate limits %s — store it now, it is not shown again%n",
+                created.key().id(), created.key().name(), String.join(",", created.key().scopes()),
+                describe(created.key().rateLimits()));
         return 0;
     }
 
     private static int list(final ApiKeyStore store, final PrintStream out) {
         final List<ApiKey> keys = store.list().await().atMost(KeyStoreConnection.TIMEOUT);
-        out.printf("%-6s %-24s %-14s %-18s %-22s %s%n", "ID", "NAME", "PREFIX", "SCOPES", "CREATED", "STATUS");
+        out.printf("%-6s %-24s %-14s %-18s %-22s %-30s %s%n", "ID", "NAME", "PREFIX", "SCOPES", "CREATED", "STATUS", "RATE LIMITS");
         for (final ApiKey key : keys) {
-            out.printf("%-6d %-24s %-14s %-18s %-22s %s%n", key.id(), key.name(), key.prefix() + "…",
+            out.printf("%-6d %-24s %-14s %-18s %-22s %-30s %s%n", key.id(), key.name(), key.prefix() + "…",
                     String.join(",", key.scopes()), key.createdAt().toString().substring(0, 19) + "Z",
-                    key.revokedAt().map(at -> "revoked " + at.toString().substring(0, 19) + "Z").orElse("active"));
+                    key.revokedAt().map(at -> "revoked " + at.toString().substring(0, 19) + "Z").orElse("active"),
+                    describe(key.rateLimits()));
         }
         return 0;
+    }
+
+    private static RateLimits rateLimits(final Args args) {
+        try {
+            return RateLimits.parse(args.option("rate-limit").orElse(""));
+        } catch (final IllegalArgumentException e) {
+            throw new Args.UsageException("--rate-limit: " + e.getMessage());
+        }
+    }
+
+    private static String describe(final RateLimits limits) {
+        return limits.isEmpty() ? "defaults" : limits.toString();
     }
 
     private static int revoke(final ApiKeyStore store, final Args args, final PrintStream out) {

@@ -1,11 +1,7 @@
 package dev.soba.streams.api.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.pipeline.EventProducer;
-import dev.soba.streams.schemas.Json;
 import dev.soba.streams.topology.Topics;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,34 +19,31 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code ./soba replay FILE...}: produces ethereum-etl JSON-lines files to the broker, each line
- * to the topic of its {@code type}, exactly as ethereum-etl's stream would have (bytes unchanged).
- * The pipeline validates them; lines that cannot even be routed (not JSON, no known type) are
- * reported with file and line number.
+ * {@code ./soba replay FILE...}: produces files to the broker as their producers would have:
+ * ethereum-etl JSON lines (bytes unchanged, each line to the topic of its {@code type}), exchange
+ * trade CSVs to {@code market_ticks} and one-minute candle CSVs to {@code market_candles}. The
+ * pipeline validates everything; lines that cannot even be routed are reported with file and line.
  */
 final class ReplayCommand {
 
     static final String USAGE = """
             usage: soba replay FILE... [--rate ITEMS_PER_SECOND] [--topic-prefix PREFIX] [--bootstrap-servers HOST:PORT]
-            Produces ethereum-etl JSON-lines files (one item per line, routed by its "type") to Kafka.
-            --rate 0 (default) sends as fast as the broker takes them.""";
+                                       [--exchange NAME] [--symbol BASE-QUOTE] [--venue NAME] [--pair BASE-QUOTE]
+            Produces files to Kafka: ethereum-etl JSON lines (one item per line, routed by its "type"),
+            trade CSVs (header with price, quantity, timestamp; --exchange/--symbol when the file has no such
+            columns) and one-minute candle CSVs (timestamp,open,high,low,close,volume; --venue, and --pair unless
+            the file name says it, e.g. bybit_linear_ETHUSDT_1m.csv). --rate 0 (default) sends as fast as the
+            broker takes them.""";
     private static final int REPORTED_SKIPS = 10;
 
     private ReplayCommand() {
     }
 
-    static int run(final String[] argv, final PrintStream out) throws IOException, InterruptedException {
-        final Args args = Args.parse(argv, Set.of("rate", "topic-prefix", "bootstrap-servers"), Set.of());
+    static int run(final String[] argv, final PrintStream out) throws Exception {
+        final Args args = Args.parse(argv, Set.of("rate", "topic-prefix", "bootstrap-servers", "exchange", "symbol",
+                "venue", "pair"), Set.of());
         if (args.positional().isEmpty()) {
             throw new Args.UsageException("replay needs at least one FILE");
-        }
-        final List<Path> files = new ArrayList<>();
-        for (final String name : args.positional()) {
-            final Path file = Path.of(name);
-            if (!Files.isReadable(file) || Files.isDirectory(file)) {
-                throw new Args.UsageException("cannot read file " + name);
-            }
-            files.add(file);
         }
         final CliConfig config = CliConfig.load();
         final String bootstrap = args.option("bootstrap-servers").orElse(config.get("soba.kafka.bootstrap-servers"));
@@ -60,83 +52,87 @@ final class ReplayCommand {
         if (rate < 0) {
             throw new Args.UsageException("--rate must not be negative");
         }
+        final ReplaySource.CsvDefaults defaults = new ReplaySource.CsvDefaults(args.option("exchange"),
+                args.option("symbol"), args.option("venue"), args.option("pair"));
+        final List<ReplaySource> sources = new ArrayList<>();
         long total = 0;
-        for (final Path file : files) {
-            try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                total += lines.filter(line -> !line.isBlank()).count();
+        for (final String name : args.positional()) {
+            final Path file = Path.of(name);
+            if (!Files.isReadable(file) || Files.isDirectory(file)) {
+                throw new Args.UsageException("cannot read file " + name);
             }
+            final ReplaySource source = ReplaySource.of(file, topics, defaults);
+            sources.add(source);
+            total += source.size();
         }
+
         final Map<String, Long> perTopic = new TreeMap<>();
         final List<String> skipped = new ArrayList<>();
+        final AtomicLong skips = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicReference<Exception> firstFailure = new AtomicReference<>();
         final Progress progress = new Progress(System.err, "replay", total);
-        final long nanosPerItem = rate == 0 ? 0 : 1_000_000_000L / rate;
-        final long started = System.nanoTime();
-        long sent = 0;
-        long skips = 0;
+        final Pacer pacer = new Pacer(rate);
         try (Producer<byte[], byte[]> producer = new KafkaProducer<>(
                 EventProducer.settings(bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (final Path file : files) {
-                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    String line;
-                    long lineNumber = 0;
-                    while ((line = reader.readLine()) != null) {
-                        lineNumber++;
-                        if (line.isBlank()) {
-                            continue;
+            for (final ReplaySource source : sources) {
+                source.forEach(line -> {
+                    if (line.topic().isEmpty()) {
+                        skips.incrementAndGet();
+                        if (skipped.size() < REPORTED_SKIPS) {
+                            skipped.add(source.file() + ":" + line.number() + " (" + line.problem() + ")");
                         }
-                        final Optional<String> topic = route(line, topics);
-                        if (topic.isEmpty()) {
-                            skips++;
-                            if (skipped.size() < REPORTED_SKIPS) {
-                                skipped.add(file + ":" + lineNumber);
-                            }
-                            continue;
-                        }
-                        producer.send(new ProducerRecord<>(topic.get(), line.getBytes(StandardCharsets.UTF_8)),
+                    } else {
+                        producer.send(new ProducerRecord<>(line.topic().get(), null, line.timestamp(),
+                                line.key() == null ? null : line.key().getBytes(StandardCharsets.UTF_8), line.value()),
                                 (metadata, error) -> {
-                                    if (error != null) {
-                                        failed.incrementAndGet();
-                                        firstFailure.compareAndSet(null, error);
-                                    }
-                                });
-                        perTopic.merge(topic.get(), 1L, Long::sum);
-                        sent++;
-                        progress.update(sent + skips);
-                        if (nanosPerItem > 0) {
-                            pace(started, sent, nanosPerItem);
-                        }
+                            if (error != null) {
+                                failed.incrementAndGet();
+                                firstFailure.compareAndSet(null, error);
+                            }
+                        });
+                        perTopic.merge(line.topic().get(), 1L, Long::sum);
+                        pacer.pace(sent.incrementAndGet());
                     }
-                }
+                    progress.update(sent.get() + skips.get());
+                });
             }
             producer.flush();
         }
-        progress.finish(sent + skips);
+        progress.finish(sent.get() + skips.get());
         perTopic.forEach((topic, count) -> out.printf("  %-28s %,d%n", topic, count));
-        out.printf("replayed %,d items to %s%s%n", sent - failed.get(), bootstrap,
-                skips > 0 ? String.format("; %,d lines skipped (not JSON or no known \"type\"): %s%s", skips,
-                        String.join(", ", skipped), skips > skipped.size() ? ", …" : "") : "");
+        out.printf("replayed %,d items to %s%s%n", sent.get() - failed.get(), bootstrap,
+                skips.get() > 0 ? String.format("; %,d lines skipped: %s%s", skips.get(),
+                        String.join(", ", skipped), skips.get() > skipped.size() ? ", …" : "") : "");
         if (failed.get() > 0) {
             System.err.printf("%,d items could not be written: %s%n", failed.get(), firstFailure.get().getMessage());
             return 1;
         }
-        return skips > 0 ? 1 : 0;
+        return skips.get() > 0 ? 1 : 0;
     }
 
-    private static Optional<String> route(final String line, final Topics topics) {
-        try {
-            final JsonNode type = Json.mapper().readTree(line).get("type");
-            return type == null || !type.isTextual() ? Optional.empty() : topics.forTypeName(type.asText());
-        } catch (final IOException notJson) {
-            return Optional.empty();
+    /** Holds the send rate to {@code --rate} items per second (0: no limit). */
+    private static final class Pacer {
+        private final long nanosPerItem;
+        private final long started = System.nanoTime();
+
+        Pacer(final long rate) {
+            this.nanosPerItem = rate == 0 ? 0 : 1_000_000_000L / rate;
         }
-    }
 
-    private static void pace(final long started, final long sent, final long nanosPerItem) throws InterruptedException {
-        final long ahead = started + sent * nanosPerItem - System.nanoTime();
-        if (ahead > 1_000_000) {
-            Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+        void pace(final long sent) {
+            if (nanosPerItem == 0) {
+                return;
+            }
+            final long ahead = started + sent * nanosPerItem - System.nanoTime();
+            if (ahead > 1_000_000) {
+                try {
+                    Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -17,12 +17,16 @@ public final class SobaMain {
               demo                 start embedded Kafka, PostgreSQL and Redis, the pipeline, the API on :8080 and a synthetic chain
               serve                run the pipeline and the API against external servers (configuration / environment)
               keys create|list|revoke   manage API keys
-              replay FILE...       produce ethereum-etl JSON-lines files to Kafka
+              replay FILE...       produce ethereum-etl JSON lines, trade CSVs or candle CSVs to Kafka
+              pools import FILE    import pools (tokens, symbols, decimals) into the pool registry
+              mev inspect FILE...  find sandwiches, arbitrage, liquidations, JIT liquidity in block files (offline)
+              mev bench            blocks analysed per second on mev-inspect's test blocks
               help                 this text
 
-            """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE;
+            """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
+            + "\n\n" + MevCommand.USAGE;
 
-    private SobaMain() {
+    SobaMain() {
     }
 
     public static void main(final String... args) {
@@ -38,6 +42,8 @@ public final class SobaMain {
                 case "demo" -> DemoCommand.run(rest);
                 case "keys" -> KeysCommand.run(rest, System.out);
                 case "replay" -> ReplayCommand.run(rest, System.out);
+                case "pools" -> PoolsCommand.run(rest, System.out);
+                case "mev" -> MevCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * RFC 7807 problem details: the one error shape of the API. {@code field} names the failing
- * field or parameter; {@code violations} lists every broken rule when there are several.
+ * field or parameter; {@code violations} lists every broken rule when there are several;
+ * {@code request_id} is filled in on the way out by {@link ProblemRequestIdFilter}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(

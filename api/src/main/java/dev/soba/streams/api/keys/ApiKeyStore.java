@@ -30,6 +30,7 @@ public final class ApiKeyStore {
     public static final Set<String> DEFAULT_SCOPES = Set.of("read", "write");
     private static final String KEY_PREFIX = "soba_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, name, key_prefix, scopes, created_at, revoked_at, rate_limits";
 
     private final Pool pool;
 
@@ -37,6 +38,7 @@ public final class ApiKeyStore {
         this.pool = pool;
     }
 
+    /** Creates or upgrades the table; every step is idempotent, so every instance may run it at start. */
     public Uni<Void> migrate() {
         return pool.query("""
                 CREATE TABLE IF NOT EXISTS api_keys (
@@ -47,10 +49,17 @@ public final class ApiKeyStore {
                     scopes      TEXT        NOT NULL,
                     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
                     revoked_at  TIMESTAMPTZ
-                )""").execute().replaceWithVoid();
+                )""").execute()
+                // the key's own rate limits (GROUP=N/PERIOD,...); NULL: the configured defaults
+                .chain(() -> pool.query("ALTER TABLE api_keys ADD COLUMN IF NOT EXISTS rate_limits TEXT").execute())
+                .replaceWithVoid();
     }
 
     public Uni<CreatedApiKey> create(final String name, final Set<String> scopes) {
+        return create(name, scopes, RateLimits.DEFAULTS);
+    }
+
+    public Uni<CreatedApiKey> create(final String name, final Set<String> scopes, final RateLimits rateLimits) {
         if (name == null || name.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("a key needs a name (--name NAME)"));
         }
@@ -64,15 +73,15 @@ public final class ApiKeyStore {
         RANDOM.nextBytes(random);
         final String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         final String prefix = secret.substring(0, KEY_PREFIX.length() + 6);
-        return pool.preparedQuery("""
-                        INSERT INTO api_keys (name, key_prefix, key_hash, scopes) VALUES ($1, $2, $3, $4)
-                        RETURNING id, name, key_prefix, scopes, created_at, revoked_at""")
-                .execute(Tuple.of(name.strip(), prefix, hash(secret), String.join(",", sorted(scopes))))
+        return pool.preparedQuery("INSERT INTO api_keys (name, key_prefix, key_hash, scopes, rate_limits)"
+                        + " VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS)
+                .execute(Tuple.of(name.strip(), prefix, hash(secret), String.join(",", sorted(scopes)),
+                        rateLimits.isEmpty() ? null : rateLimits.toString()))
                 .map(rows -> new CreatedApiKey(toKey(rows.iterator().next()), secret));
     }
 
     public Uni<List<ApiKey>> list() {
-        return pool.query("SELECT id, name, key_prefix, scopes, created_at, revoked_at FROM api_keys ORDER BY id")
+        return pool.query("SELECT " + COLUMNS + " FROM api_keys ORDER BY id")
                 .execute()
                 .map(ApiKeyStore::toKeys);
     }
@@ -89,9 +98,7 @@ public final class ApiKeyStore {
 
     /** The active key with this secret, if any. */
     public Uni<Optional<ApiKey>> authenticate(final String secret) {
-        return pool.preparedQuery("""
-                        SELECT id, name, key_prefix, scopes, created_at, revoked_at FROM api_keys
-                        WHERE key_hash = $1 AND revoked_at IS NULL""")
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
                 .execute(Tuple.of(hash(secret)))
                 .map(rows -> rows.size() == 0 ? Optional.<ApiKey>empty() : Optional.of(toKey(rows.iterator().next())));
     }
@@ -122,6 +129,7 @@ public final class ApiKeyStore {
                 row.getString("key_prefix"),
                 new LinkedHashSet<>(Arrays.asList(row.getString("scopes").split(","))),
                 row.getOffsetDateTime("created_at").toInstant(),
-                Optional.ofNullable(revoked).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(revoked).map(OffsetDateTime::toInstant),
+                RateLimits.parse(row.getString("rate_limits")));
     }
 }

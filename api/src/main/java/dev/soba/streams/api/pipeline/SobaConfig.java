@@ -1,5 +1,6 @@
 package dev.soba.streams.api.pipeline;
 
+import dev.soba.streams.topology.MarketConfig;
 import dev.soba.streams.topology.PipelineConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -52,13 +53,36 @@ public interface SobaConfig {
         int addressHistoryLimit();
     }
 
+    Market market();
+
+    interface Market {
+        /** Candle intervals, e.g. {@code 1m,5m,1h,1d}. */
+        @WithDefault(MarketConfig.DEFAULT_INTERVALS)
+        String candleIntervals();
+
+        /** How long after a window ends late trades still update it. */
+        @WithDefault("PT30S")
+        Duration candleGrace();
+
+        /** How long a V2 Swap waits for its Sync log before it is published without price. */
+        @WithDefault("PT2S")
+        Duration syncWait();
+
+        /** Blocks of swaps kept per pool for the swaps endpoint (216000 ≈ 30 days). */
+        @WithDefault("216000")
+        long swapRetentionBlocks();
+    }
+
     interface Query {
         @WithDefault("PT2S")
         Duration forwardTimeout();
     }
 
     default PipelineConfig pipelineConfig() {
+        final MarketConfig defaults = MarketConfig.of(market().candleIntervals(), market().candleGrace());
+        final MarketConfig marketConfig = new MarketConfig(defaults.intervals(), defaults.grace(),
+                defaults.candleRetention(), market().syncWait(), market().swapRetentionBlocks());
         return new PipelineConfig(topics().prefix().orElse(""), pipeline().dedupRetention(),
-                pipeline().reorgDepth(), pipeline().addressHistoryLimit());
+                pipeline().reorgDepth(), pipeline().addressHistoryLimit(), marketConfig);
     }
 }

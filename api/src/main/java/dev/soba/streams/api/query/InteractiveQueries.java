@@ -1,12 +1,24 @@
 package dev.soba.streams.api.query;
 
 import dev.soba.streams.processors.chain.AddressHistory;
+import dev.soba.streams.processors.dex.PoolDirectory;
+import dev.soba.streams.processors.dex.SwapIndexProcessor;
+import dev.soba.streams.processors.market.CandleInterval;
+import dev.soba.streams.processors.market.CandleProcessor;
 import dev.soba.streams.processors.ingest.PartitionKeys;
 import dev.soba.streams.schemas.Block;
+import dev.soba.streams.schemas.Token;
 import dev.soba.streams.schemas.Transaction;
+import dev.soba.streams.schemas.market.Candle;
+import dev.soba.streams.schemas.market.PoolInfo;
+import dev.soba.streams.schemas.market.Swap;
 import dev.soba.streams.topology.StoreNames;
 import io.quarkus.kafka.streams.runtime.KafkaStreamsProducer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,6 +29,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Reads the pipeline's state stores: answers a key from the local store when this instance owns
@@ -54,11 +67,64 @@ public class InteractiveQueries {
         return self;
     }
 
-    /**
-     * @param partitionKey the key the store's input topic is partitioned by (what decides the owner)
-     * @param storeKey     the key inside the store
-     */
+    /** Candles of one pair and venue whose window starts in [from, to], oldest first. */
+    public QueryResult<List<Candle>> candles(final String pair, final String venue, final CandleInterval interval,
+                                             final long from, final long to) {
+        final String store = CandleProcessor.storeName(interval);
+        return query(store, pair, partition -> Optional.of(range(store, partition,
+                CandleProcessor.candleKey(pair, venue, from), CandleProcessor.candleKey(pair, venue, to), Integer.MAX_VALUE)));
+    }
+
+    /** Swaps of one pool in blocks [fromBlock, toBlock], in chain order, at most {@code limit}. */
+    public QueryResult<List<Swap>> swaps(final String pool, final long fromBlock, final long toBlock, final int limit) {
+        return query(StoreNames.SWAPS_BY_POOL, pool, partition -> Optional.of(range(StoreNames.SWAPS_BY_POOL, partition,
+                SwapIndexProcessor.key(pool, fromBlock, 0), SwapIndexProcessor.key(pool, toBlock, Integer.MAX_VALUE), limit)));
+    }
+
+    /** One range read of a key-ordered store's partition. */
+    private <V> List<V> range(final String store, final int partition, final String from, final String to, final int limit) {
+        final ReadOnlyKeyValueStore<String, V> local = streams.store(StoreQueryParameters
+                .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
+        final List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = local.range(from, to)) {
+            while (it.hasNext() && values.size() < limit) {
+                values.add(it.next().value);
+            }
+        }
+        return values;
+    }
+
+    /** A pool from the registry, which every instance holds whole (global store). */
+    public QueryResult<PoolInfo> pool(final String address) {
+        if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
+            return new QueryResult.Unavailable<>("the pipeline is " + streams.state().name().toLowerCase());
+        }
+        try {
+            final ReadOnlyKeyValueStore<String, PoolInfo> pools = streams.store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.POOLS, QueryableStoreTypes.<String, PoolInfo>keyValueStore()));
+            final ReadOnlyKeyValueStore<String, Token> tokens = streams.store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.TOKENS, QueryableStoreTypes.<String, Token>keyValueStore()));
+            final Optional<PoolInfo> pool = new PoolDirectory(pools::get, tokens::get).pool(address);
+            return pool.<QueryResult<PoolInfo>>map(QueryResult.Found::new).orElseGet(QueryResult.NotFound::new);
+        } catch (final InvalidStateStoreException restoring) {
+            return new QueryResult.Unavailable<>("the pool registry is restoring: " + restoring.getMessage());
+        }
+    }
+
     private <K, V> QueryResult<V> get(final String store, final String partitionKey, final K storeKey) {
+        return query(store, partitionKey, partition -> Optional.ofNullable(streams.store(StoreQueryParameters
+                        .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore())
+                        .withPartition(partition))
+                .get(storeKey)));
+    }
+
+    /**
+     * Finds the instance owning {@code partitionKey} (the key the store's input is partitioned by)
+     * and, when that is this one, reads the local partition.
+     */
+    private <R> QueryResult<R> query(final String store, final String partitionKey,
+                                     final IntFunction<Optional<R>> readLocalPartition) {
         if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
             return new QueryResult.Unavailable<>("the pipeline is " + streams.state().name().toLowerCase());
         }
@@ -70,11 +136,9 @@ public class InteractiveQueries {
             return new QueryResult.Remote<>(metadata.activeHost());
         }
         try {
-            final ReadOnlyKeyValueStore<K, V> local = streams.store(StoreQueryParameters
-                    .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore())
-                    .withPartition(metadata.partition()));
-            final V value = local.get(storeKey);
-            return value == null ? new QueryResult.NotFound<>() : new QueryResult.Found<>(value);
+            return readLocalPartition.apply(metadata.partition())
+                    .<QueryResult<R>>map(QueryResult.Found::new)
+                    .orElseGet(QueryResult.NotFound::new);
         } catch (final InvalidStateStoreException migrating) {
             return new QueryResult.Unavailable<>("the store is migrating or restoring: " + migrating.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.soba.streams.api.query;
 
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.pipeline.SobaConfig;
+import dev.soba.streams.api.tracing.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -61,6 +62,11 @@ public class QueryResponder {
         final String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        // one request id on both instances' logs (already validated by the request-id filter)
+        final String requestId = headers.getHeaderString(RequestId.HEADER);
+        if (requestId != null) {
+            request.header(RequestId.HEADER, requestId);
         }
         try {
             final HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

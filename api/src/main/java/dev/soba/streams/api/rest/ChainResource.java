@@ -1,6 +1,8 @@
 package dev.soba.streams.api.rest;
 
 import dev.soba.streams.api.http.ApiException;
+import dev.soba.streams.api.http.EndpointGroup;
+import dev.soba.streams.api.keys.Group;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.chain.TransactionRef;
@@ -37,6 +39,7 @@ public class ChainResource {
 
     @GET
     @Path("/blocks/{number}")
+    @EndpointGroup(Group.READ)
     public Response block(@PathParam("number") final String number,
                           @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final long height = parseBlockNumber(number);
@@ -46,6 +49,7 @@ public class ChainResource {
 
     @GET
     @Path("/transactions/{hash}")
+    @EndpointGroup(Group.READ)
     public Response transaction(@PathParam("hash") final String hash,
                                 @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (!HASH.matcher(hash).matches()) {
@@ -58,6 +62,7 @@ public class ChainResource {
 
     @GET
     @Path("/addresses/{address}/transactions")
+    @EndpointGroup(Group.READ)
     public Response addressTransactions(@PathParam("address") final String address,
                                         @QueryParam("limit") final String limit,
                                         @Context final HttpHeaders headers, @Context final UriInfo uri) {

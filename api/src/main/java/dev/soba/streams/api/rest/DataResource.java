@@ -3,6 +3,8 @@ package dev.soba.streams.api.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.http.ApiException;
+import dev.soba.streams.api.http.EndpointGroup;
+import dev.soba.streams.api.keys.Group;
 import dev.soba.streams.api.pipeline.EventProducer;
 import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.schemas.Item;
@@ -48,18 +50,21 @@ public class DataResource {
 
     @POST
     @Path("/validate-blockchain-event")
+    @EndpointGroup(Group.VALIDATE)
     public ValidationAnswer validateBlockchainEvent(final JsonNode body) {
         return validate(requireBody(body), Optional.empty());
     }
 
     @POST
     @Path("/validate-market-data")
+    @EndpointGroup(Group.VALIDATE)
     public ValidationAnswer validateMarketData(final JsonNode body) {
         return validate(requireBody(body), Optional.of(ItemType.MARKET_TICK));
     }
 
     @POST
     @Path("/process-event-stream")
+    @EndpointGroup(Group.WRITE)
     public BatchAnswer processEventStream(final JsonNode body) {
         final JsonNode items = itemsOf(requireBody(body));
         final List<ItemAnswer> answers = new ArrayList<>(items.size());

@@ -83,9 +83,19 @@ public final class SwapBuilder {
         }
         final int baseDecimals = baseIsToken0 ? pool.token0Decimals() : pool.token1Decimals();
         final int quoteDecimals = baseIsToken0 ? pool.token1Decimals() : pool.token0Decimals();
-        return Optional.of(new Trade(pool.address(), orientation.get().pair(), swap.timestamp(), price.get(),
+        return Optional.of(new Trade(pool.address(), orientation.get().pair(), eventTime(swap), price.get(),
                 new BigDecimal(base, baseDecimals), new BigDecimal(quote, quoteDecimals),
                 swap.transactionHash() + ":" + swap.logIndex()));
+    }
+
+    /**
+     * A swap's event time for candles: its block's timestamp (whole seconds) plus its log index in
+     * milliseconds, capped at 999. The trades of one block then keep chain order in candles (open is
+     * the block's first swap, close its last) whatever order they reach the candle processor in,
+     * and never leave the block's second, so never cross a window boundary.
+     */
+    static long eventTime(final Swap swap) {
+        return swap.timestamp() + Math.min(Math.max(swap.logIndex(), 0), 999);
     }
 
     private static String pairName(final Optional<PoolInfo> pool) {

@@ -15,6 +15,7 @@ public final class PipelineCounters {
     public static final String DUPLICATES = "duplicates-dropped";
     public static final String ORPHANED = "orphaned-items";
     public static final String REORGS = "reorgs-detected";
+    public static final String LATE_TRADES = "late-trades";
 
     private PipelineCounters() {
     }

@@ -12,7 +12,6 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Parses and checks every raw record of one input topic. The source reads plain bytes, so a
@@ -48,15 +47,7 @@ public final class ValidationProcessor implements Processor<byte[], byte[], Stri
                     .withValue(new IngestResult.Accepted(valid.value())));
             return;
         }
-        final Validated.Invalid<Item> invalid = (Validated.Invalid<Item>) parsed;
-        final Optional<RecordMetadata> source = context.recordMetadata();
-        final RejectedRecord rejection = RejectedRecord.of(
-                invalid.violations(),
-                source.map(RecordMetadata::topic).orElse(""),
-                source.map(RecordMetadata::partition).orElse(-1),
-                source.map(RecordMetadata::offset).orElse(-1L),
-                value,
-                System.currentTimeMillis());
+        final RejectedRecord rejection = Rejections.of(context, ((Validated.Invalid<Item>) parsed).violations(), value);
         rejected.record();
         context.forward(record.withKey(rejection.sourceTopic()).withValue(new IngestResult.Rejected(rejection)));
     }

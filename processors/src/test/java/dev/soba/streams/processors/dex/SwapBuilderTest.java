@@ -135,13 +135,24 @@ class SwapBuilderTest {
     }
 
     @Test
+    void aTradesEventTimeStaysInsideItsBlocksSecond() {
+        final Swap swap = SwapBuilder.fromV3(BUY_WETH, Optional.of(USDC_WETH));
+        final Swap late = new Swap(swap.poolAddress(), swap.protocol(), swap.blockNumber(), swap.blockHash(),
+                swap.transactionHash(), 5_000, swap.timestamp(), swap.sender(), swap.recipient(), swap.amount0(),
+                swap.amount1(), swap.tokenIn(), swap.tokenOut(), swap.amountIn(), swap.amountOut(), swap.sqrtPriceX96(),
+                swap.liquidity(), swap.tick(), swap.reserve0(), swap.reserve1(), swap.price(), swap.pair(), swap.resolved());
+        assertThat(SwapBuilder.toTrade(late, USDC_WETH).orElseThrow().timestamp()).isEqualTo(swap.timestamp() + 999);
+    }
+
+    @Test
     void aTradeQuotesTheBaseInTheQuoteInvertingWhenTheBaseIsToken1() {
         final Swap swap = SwapBuilder.fromV3(BUY_WETH, Optional.of(USDC_WETH));
         final Trade trade = SwapBuilder.toTrade(swap, USDC_WETH).orElseThrow();
 
         assertThat(trade.venue()).isEqualTo(V3_POOL);
         assertThat(trade.pair()).isEqualTo("WETH-USDC");
-        assertThat(trade.timestamp()).isEqualTo(1_704_412_823_000L);
+        // block time plus the log index (250) in milliseconds: chain order inside the block's second
+        assertThat(trade.timestamp()).isEqualTo(1_704_412_823_000L + 250);
         assertThat(trade.price()).isEqualTo(PoolPrices.inverse(swap.price()).orElseThrow());
         assertThat(trade.price()).isBetween(new BigDecimal("2200"), new BigDecimal("2300"));
         assertThat(trade.baseAmount()).isEqualTo(new BigDecimal("0.783707260129944808"));

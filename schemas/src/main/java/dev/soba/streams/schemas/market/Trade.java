@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  *
  * @param venue       exchange name ({@code binance}) or pool address
  * @param pair        {@code BASE-QUOTE}, e.g. {@code ETH-USDT} or {@code WETH-USDC}
- * @param timestamp   event time in epoch millis
+ * @param timestamp   event time in epoch millis; for a swap, its block's timestamp plus its log index
+ *                    in milliseconds (at most 999), so that one block's trades keep chain order
  * @param price       quote per base
  * @param baseAmount  base units traded (positive)
  * @param quoteAmount quote units traded (positive)

@@ -1,0 +1,19 @@
+package dev.soba.streams.processors.market;
+
+import dev.soba.streams.schemas.market.Candle;
+
+/** What the candle book makes of one trade or imported candle. */
+public sealed interface CandleEvent {
+
+    /** A candle changed: the live view (the store) holds it; not final yet. */
+    record Updated(Candle candle) implements CandleEvent {
+    }
+
+    /** A window plus its grace has passed: the candle is final and goes to the candles topic. */
+    record Finalized(Candle candle) implements CandleEvent {
+    }
+
+    /** Input that came after its window was final: counted and reported on the late-trades topic. */
+    record Late(LateRecord late) implements CandleEvent {
+    }
+}
