@@ -21,10 +21,11 @@ public final class SobaMain {
               pools import FILE    import pools (tokens, symbols, decimals) into the pool registry
               mev inspect FILE...  find sandwiches, arbitrage, liquidations, JIT liquidity in block files (offline)
               mev bench            blocks analysed per second on mev-inspect's test blocks
+              bench market         swaps decoded and ticks aggregated per second, beside the raw broker read rate
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
-            + "\n\n" + MevCommand.USAGE;
+            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE;
 
     SobaMain() {
     }
@@ -44,6 +45,7 @@ public final class SobaMain {
                 case "replay" -> ReplayCommand.run(rest, System.out);
                 case "pools" -> PoolsCommand.run(rest, System.out);
                 case "mev" -> MevCommand.run(rest, System.out);
+                case "bench" -> BenchCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.soba.streams.processors.ingest.PipelineCounters;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +36,7 @@ public final class SwapDecodingProcessor implements Processor<String, ChainEvent
     private V2SwapPairing pairing;
     private KeyValueStore<String, PendingV2Logs> pending;
     private PoolDirectory directory;
+    private Sensor decoded;
     // When each waiting entry was first seen here (wall clock); entries restored after a restart
     // start their wait again.
     private final Map<String, Long> firstSeen = new HashMap<>();
@@ -72,6 +75,7 @@ public final class SwapDecodingProcessor implements Processor<String, ChainEvent
                 pending.delete(key);
             }
         });
+        this.decoded = PipelineCounters.counter(context, PipelineCounters.SWAPS_DECODED);
         context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
     }
 
@@ -116,6 +120,7 @@ public final class SwapDecodingProcessor implements Processor<String, ChainEvent
     }
 
     private void publish(final Record<?, ?> record, final Swap swap) {
+        decoded.record();
         final Optional<PoolInfo> pool = directory.pool(swap.poolAddress());
         context.forward(new Record<String, DexOutput>(swap.poolAddress(),
                 new DexOutput.SwapDecoded(swap, pool.flatMap(p -> SwapBuilder.toTrade(swap, p))),

@@ -16,6 +16,8 @@ public final class PipelineCounters {
     public static final String ORPHANED = "orphaned-items";
     public static final String REORGS = "reorgs-detected";
     public static final String LATE_TRADES = "late-trades";
+    public static final String SWAPS_DECODED = "swaps-decoded";
+    public static final String TRADES_AGGREGATED = "trades-aggregated";
 
     private PipelineCounters() {
     }

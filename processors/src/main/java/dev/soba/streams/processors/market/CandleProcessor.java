@@ -37,6 +37,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
     private ProcessorContext<String, CandleEvent> context;
     private CandleBook book;
     private Sensor lateCounter;
+    private Sensor aggregated;
 
     /**
      * @param poolsStore the global pool registry: a pool venue enters the cross-venue candle only when
@@ -75,6 +76,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         this.book = new CandleBook(intervals, grace, new StoreBackedState(stores, clocks, open, retention),
                 venue -> inAggregate(venue, pools));
         this.lateCounter = PipelineCounters.counter(context, PipelineCounters.LATE_TRADES);
+        this.aggregated = PipelineCounters.counter(context, PipelineCounters.TRADES_AGGREGATED);
     }
 
     @Override
@@ -83,6 +85,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         final List<CandleEvent> events = input.trade() != null
                 ? book.onTrade(input.trade())
                 : book.onImported(input.imported());
+        aggregated.record();
         for (final CandleEvent event : events) {
             if (event instanceof CandleEvent.Late) {
                 lateCounter.record();
