@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,7 +75,8 @@ class PipelineIntegrationTest {
         }
     }
 
-    private static List<JsonNode> readAll(final String topic, final int atLeast) {
+    /** Reads the topic from the beginning until {@code wanted} records match (other tests write there too). */
+    private static List<JsonNode> readMatching(final String topic, final Predicate<JsonNode> match, final int wanted) {
         final List<JsonNode> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServersResource.bootstrapServers(),
@@ -83,9 +85,12 @@ class PipelineIntegrationTest {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             final long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (values.size() < atLeast && System.nanoTime() < deadline) {
+            while (values.size() < wanted && System.nanoTime() < deadline) {
                 for (final ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(Json.tree(record.value().getBytes(StandardCharsets.UTF_8)));
+                    final JsonNode value = Json.tree(record.value().getBytes(StandardCharsets.UTF_8));
+                    if (match.test(value)) {
+                        values.add(value);
+                    }
                 }
             }
         }
@@ -134,9 +139,8 @@ class PipelineIntegrationTest {
         for (final ItemType type : ItemType.values()) {
             produce(type, "{\"poison\": \"" + marker + "\"", "[1, 2, 3] " + marker);
         }
-        final List<JsonNode> rejected = readAll(TOPICS.rejected(), 2 * ItemType.values().length);
-        final List<JsonNode> ours = rejected.stream()
-                .filter(r -> r.path("original_text").asText().contains(marker)).toList();
+        final List<JsonNode> ours = readMatching(TOPICS.rejected(),
+                r -> r.path("original_text").asText().contains(marker), 2 * ItemType.values().length);
         assertThat(ours).hasSize(2 * ItemType.values().length);
         assertThat(ours).extracting(r -> r.get("source_topic").asText()).containsAll(TOPICS.inputs());
         assertThat(ours).allSatisfy(r -> {
@@ -173,8 +177,7 @@ class PipelineIntegrationTest {
         await().atMost(PATIENCE).until(() -> counter(streams, PipelineCounters.DUPLICATES) >= duplicatesBefore + 1);
 
         produce(ItemType.BLOCK, ChainItems.block(number, newHash, ChainItems.hash("p")));
-        final List<JsonNode> reorgs = readAll(TOPICS.reorgs(), 1).stream()
-                .filter(r -> r.get("block_number").asLong() == number).toList();
+        final List<JsonNode> reorgs = readMatching(TOPICS.reorgs(), r -> r.get("block_number").asLong() == number, 1);
         assertThat(reorgs).hasSize(1);
         assertThat(reorgs.get(0).get("old_hash").asText()).isEqualTo(oldHash);
         assertThat(reorgs.get(0).get("new_hash").asText()).isEqualTo(newHash);

@@ -11,9 +11,7 @@ import dev.soba.streams.schemas.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +51,6 @@ class ReplayAcceptanceTest {
     @TempDir
     Path scratch;
 
-    private static Path data() {
-        final String folder = System.getProperty("soba.data");
-        assertThat(folder).as("system property soba.data (the public data folder)").isNotBlank();
-        final Path path = Path.of(folder);
-        assertThat(path).as("soba.data folder").isDirectory();
-        return path;
-    }
-
     private static List<JsonNode> lines(final Path file) throws IOException {
         final List<JsonNode> items = new ArrayList<>();
         for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -72,11 +62,7 @@ class ReplayAcceptanceTest {
     }
 
     private static int replay(final String... args) throws Exception {
-        final String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--bootstrap-servers";
-        all[args.length + 1] = RealServersResource.bootstrapServers();
-        return ReplayCommand.run(all, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return AcceptanceSupport.onTestBroker(ReplayCommand::run, args);
     }
 
     /**
@@ -114,7 +100,7 @@ class ReplayAcceptanceTest {
     @Test
     void mainnetBlocksReplayedThroughTheBrokerAreQueryableWithTheirExactValues() throws Exception {
         final String key = keys.store().create("acceptance", Set.of("read")).await().atMost(Duration.ofSeconds(10)).secret();
-        final Path folder = data().resolve("ethereum-etl/test_stream/blocks_17173049_17173050");
+        final Path folder = AcceptanceSupport.data().resolve("ethereum-etl/test_stream/blocks_17173049_17173050");
         final List<String> files = new ArrayList<>();
         try (var listing = Files.list(folder)) {
             listing.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> files.add(p.toString()));
@@ -151,7 +137,7 @@ class ReplayAcceptanceTest {
 
     @Test
     void mutatedCopiesAreRejectedOnTheTopicWithTheRightReason() throws Exception {
-        final JsonNode original = lines(data().resolve(
+        final JsonNode original = lines(AcceptanceSupport.data().resolve(
                 "ethereum-etl/test_stream/blocks_17173049_17173050/expected_transactions.json")).get(0);
         final String text = Json.mapper().writeValueAsString(original);
         final String marker = UUID.randomUUID().toString().replace("-", "");
