@@ -1,5 +1,6 @@
 package dev.soba.streams.topology;
 
+import dev.soba.streams.processors.mev.MevStreamConfig;
 import java.time.Duration;
 
 /**
@@ -10,9 +11,10 @@ import java.time.Duration;
  * @param reorgDepth           how many heights below the highest can still be re-organised
  * @param addressHistoryLimit  how many recent transactions are kept per address
  * @param market               swap decoding and candles
+ * @param mev                  when a block is complete enough to analyse for MEV, and how many are kept
  */
 public record PipelineConfig(String topicPrefix, Duration dedupRetention, int reorgDepth, int addressHistoryLimit,
-                             MarketConfig market) {
+                             MarketConfig market, MevStreamConfig mev) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_REORG_DEPTH = 128;
@@ -32,7 +34,7 @@ public record PipelineConfig(String topicPrefix, Duration dedupRetention, int re
 
     public static PipelineConfig defaults() {
         return new PipelineConfig("", DEFAULT_DEDUP_RETENTION, DEFAULT_REORG_DEPTH, DEFAULT_ADDRESS_HISTORY_LIMIT,
-                MarketConfig.defaults());
+                MarketConfig.defaults(), MevStreamConfig.defaults());
     }
 
     public Topics topics() {

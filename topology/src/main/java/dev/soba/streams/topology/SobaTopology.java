@@ -98,6 +98,7 @@ public final class SobaTopology {
                         Named.as("index-addresses"), StoreNames.ADDRESS_TRANSACTIONS);
 
         MarketTopology.add(builder, config, chain);
+        MevTopology.add(builder, config, chain, config.mev());
         return builder.build();
     }
 

@@ -29,6 +29,13 @@ public final class StoreNames {
     /** Candle windows not final yet, ordered by window end. */
     public static final String CANDLE_OPEN_WINDOWS = "candle-open-windows";
 
+    /** Blocks being assembled for MEV inspection: {@code Long} number → items so far, for the last keep-blocks heights. */
+    public static final String MEV_ASSEMBLIES = "mev-block-assemblies";
+    /** MEV findings of a block: block number (the block partition key) → its current findings. */
+    public static final String MEV_BY_BLOCK = "mev-by-block";
+    /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */
+    public static final String MEV_BY_SEARCHER = "mev-by-searcher";
+
     private StoreNames() {
     }
 }

@@ -23,6 +23,7 @@ public record Topics(String prefix) {
     public static final String CANDLES = "candles";
     public static final String MARKET_CANDLES = "market_candles";
     public static final String LATE_TRADES = "late_trades";
+    public static final String MEV_ALERTS = "mev_alerts";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -76,8 +77,16 @@ public record Topics(String prefix) {
         return prefix + LATE_TRADES;
     }
 
+    /**
+     * MEV findings (sandwiches, arbitrage, liquidations, JIT liquidity); keyed by block number, value one
+     * finding, header {@code soba-mev-status}: {@code new}, {@code correction} or {@code retraction}.
+     */
+    public String mevAlerts() {
+        return prefix + MEV_ALERTS;
+    }
+
     public List<String> outputs() {
-        return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades());
+        return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades(), mevAlerts());
     }
 
     /** Topics that hold the latest value per key and must be created with cleanup.policy=compact. */

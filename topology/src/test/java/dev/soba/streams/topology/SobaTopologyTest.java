@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soba.streams.processors.TestItems;
 import dev.soba.streams.processors.chain.AddressHistory;
+import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.processors.chain.TransactionRef;
 import dev.soba.streams.schemas.Block;
 import dev.soba.streams.schemas.ItemType;
@@ -189,7 +190,8 @@ class SobaTopologyTest {
 
     @Test
     void addressHistoryIsNewestFirstAndBounded() {
-        final PipelineConfig small = new PipelineConfig("", PipelineConfig.DEFAULT_DEDUP_RETENTION, 128, 3, MarketConfig.defaults());
+        final PipelineConfig small = new PipelineConfig("", PipelineConfig.DEFAULT_DEDUP_RETENTION, 128, 3, MarketConfig.defaults(),
+                MevStreamConfig.defaults());
         driver.close();
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-bounded");

@@ -11,6 +11,7 @@ import dev.soba.streams.api.embedded.TopicCreator;
 import dev.soba.streams.api.pipeline.EventProducer;
 import dev.soba.streams.api.pipeline.TopologyProducer;
 import dev.soba.streams.processors.ingest.PipelineCounters;
+import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.schemas.ItemType;
 import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.market.PoolInfo;
@@ -185,7 +186,7 @@ final class BenchCommand {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         final PipelineConfig config = new PipelineConfig(topics.prefix(), PipelineConfig.DEFAULT_DEDUP_RETENTION,
                 PipelineConfig.DEFAULT_REORG_DEPTH, PipelineConfig.DEFAULT_ADDRESS_HISTORY_LIMIT,
-                MarketConfig.defaults());
+                MarketConfig.defaults(), MevStreamConfig.defaults());
         try (KafkaStreams streams = new KafkaStreams(SobaTopology.build(config), props)) {
             final long[] runningAt = {0};
             streams.setStateListener((now, before) -> {

@@ -1,5 +1,6 @@
 package dev.soba.streams.api.pipeline;
 
+import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.topology.MarketConfig;
 import dev.soba.streams.topology.PipelineConfig;
 import io.smallrye.config.ConfigMapping;
@@ -55,6 +56,22 @@ public interface SobaConfig {
 
     Market market();
 
+    Mev mev();
+
+    interface Mev {
+        /** A block is analysed once its items have been quiet this long (and it looks complete). */
+        @WithDefault("PT2S")
+        Duration quietPeriod();
+
+        /** ... or at the latest this long after its first item, complete or not. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How many recent heights' items are kept to re-run an analysis when late items arrive. */
+        @WithDefault("64")
+        int keepBlocks();
+    }
+
     interface Market {
         /** Candle intervals, e.g. {@code 1m,5m,1h,1d}. */
         @WithDefault(MarketConfig.DEFAULT_INTERVALS)
@@ -83,6 +100,7 @@ public interface SobaConfig {
         final MarketConfig marketConfig = new MarketConfig(defaults.intervals(), defaults.grace(),
                 defaults.candleRetention(), market().syncWait(), market().swapRetentionBlocks());
         return new PipelineConfig(topics().prefix().orElse(""), pipeline().dedupRetention(),
-                pipeline().reorgDepth(), pipeline().addressHistoryLimit(), marketConfig);
+                pipeline().reorgDepth(), pipeline().addressHistoryLimit(), marketConfig,
+                MevStreamConfig.of(mev().quietPeriod(), mev().timeout(), mev().keepBlocks()));
     }
 }

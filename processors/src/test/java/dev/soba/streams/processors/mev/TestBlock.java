@@ -33,11 +33,29 @@ public final class TestBlock {
     }
 
     public List<Trace> traces() {
-        final List<Trace> traces = new ArrayList<>();
+        return traceJson().stream().map(json -> TestItems.parse(json, Trace.class)).toList();
+    }
+
+    /** The trace items as ethereum-etl JSON, as a stream test sends them. */
+    public List<String> traceJson() {
+        final List<String> traces = new ArrayList<>();
         for (final TestTransaction transaction : transactions) {
-            traces.addAll(transaction.traces(traces.size()));
+            traces.addAll(transaction.traceJson(traces.size()));
         }
         return traces;
+    }
+
+    /** The block's transactions in order, as {@link TestItems#transaction} JSON (from and to of each top call). */
+    public List<String> transactionJson() {
+        final List<String> json = new ArrayList<>();
+        for (final TestTransaction transaction : transactions) {
+            json.add(transaction.json());
+        }
+        return json;
+    }
+
+    public int transactionCount() {
+        return transactions.size();
     }
 
     /** The first two rungs: calls in block order, classified by the standard registry. */
@@ -90,7 +108,12 @@ public final class TestBlock {
             return this;
         }
 
-        List<Trace> traces(final int firstIndex) {
+        String json() {
+            final Spec top = calls.get(0);
+            return TestItems.transaction(hash, NUMBER, HASH, position, top.from(), top.to(), top.value());
+        }
+
+        List<String> traceJson(final int firstIndex) {
             final Map<List<Long>, Integer> children = new HashMap<>();
             calls.forEach(c -> {
                 if (!c.address().isEmpty()) {
@@ -98,7 +121,7 @@ public final class TestBlock {
                 }
             });
             final Map<List<Long>, Boolean> failed = new HashMap<>();
-            final List<Trace> traces = new ArrayList<>();
+            final List<String> traces = new ArrayList<>();
             for (final Spec c : calls) {
                 final boolean parentFailed = !c.address().isEmpty()
                         && failed.getOrDefault(c.address().subList(0, c.address().size() - 1), false);
@@ -115,7 +138,7 @@ public final class TestBlock {
                         c.address().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                         c.error() == null ? "null" : "\"" + c.error() + "\"", failed.get(c.address()) ? 0 : 1, hash,
                         NUMBER, hash, joined, firstIndex + traces.size(), HASH);
-                traces.add(TestItems.parse(json, Trace.class));
+                traces.add(json);
             }
             return traces;
         }

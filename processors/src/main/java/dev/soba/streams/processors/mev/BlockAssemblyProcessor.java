@@ -1,0 +1,173 @@
+package dev.soba.streams.processors.mev;
+
+import dev.soba.streams.processors.chain.ChainEvent;
+import dev.soba.streams.processors.dex.PoolDirectory;
+import dev.soba.streams.processors.ingest.PartitionKeys;
+import dev.soba.streams.schemas.Block;
+import dev.soba.streams.schemas.EthItem;
+import dev.soba.streams.schemas.Token;
+import dev.soba.streams.schemas.market.PoolInfo;
+import dev.soba.streams.schemas.mev.MevFinding;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles each block from its canonical items and runs {@link MevInspector} on it once complete (see
+ * {@link BlockAssembly#due}); publishes its findings, corrections after late items, and retractions
+ * after a re-organisation (see {@link MevOutput}), and keeps the {@code mev-by-block} store. Runs on
+ * the block-number partitioning, so one block's items all come here. Consecutive blocks go to
+ * different partitions, so "a later block arrived" is only a hint; the wall-clock timeout is what
+ * guarantees every block is analysed.
+ */
+public final class BlockAssemblyProcessor implements Processor<String, ChainEvent, String, MevOutput> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockAssemblyProcessor.class);
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    private final MevStores stores;
+    private final MevStreamConfig config;
+    private ProcessorContext<String, MevOutput> context;
+    private KeyValueStore<Long, BlockAssembly> assemblies;
+    private KeyValueStore<String, MevBlockFindings> byBlock;
+    private PoolDirectory directory;
+    // Highest block record seen on this partition; items at or below highest - keepBlocks are too late
+    // (their assembly is gone, and re-analysing a fragment would replace good findings with bad).
+    private long highest = -1;
+
+    public BlockAssemblyProcessor(final MevStores stores, final MevStreamConfig config) {
+        this.stores = stores;
+        this.config = config;
+    }
+
+    /** The stores this processor uses: its assemblies, the findings by block, and the two global registries. */
+    public record MevStores(String assemblies, String byBlock, String pools, String tokens) {
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, MevOutput> context) {
+        this.context = context;
+        this.assemblies = context.getStateStore(stores.assemblies());
+        this.byBlock = context.getStateStore(stores.byBlock());
+        final KeyValueStore<String, PoolInfo> pools = context.getStateStore(stores.pools());
+        final KeyValueStore<String, Token> tokens = context.getStateStore(stores.tokens());
+        this.directory = new PoolDirectory(pools::get, tokens::get);
+        try (KeyValueIterator<Long, BlockAssembly> last = assemblies.reverseAll()) {
+            if (last.hasNext()) {
+                highest = last.next().key;
+            }
+        }
+        context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::check);
+    }
+
+    @Override
+    public void process(final Record<String, ChainEvent> record) {
+        final long now = context.currentSystemTimeMs();
+        if (record.value() instanceof ChainEvent.Reorganised reorganised) {
+            reorganised(reorganised, record.timestamp(), now);
+            return;
+        }
+        if (!(record.value() instanceof ChainEvent.Canonical canonical)
+                || !BlockAssembly.relevant(canonical.item())
+                || !(canonical.item() instanceof EthItem item)) {
+            return;
+        }
+        final OptionalLong number = item.blockNumberIfKnown();
+        if (number.isEmpty() || number.getAsLong() <= horizon()) {
+            return;
+        }
+        final long n = number.getAsLong();
+        final BlockAssembly current = assemblies.get(n);
+        final BlockAssembly assembly = current == null ? BlockAssembly.empty(n, now) : current;
+        assemblies.put(n, assembly.with(item, now));
+        if (item instanceof Block && n > highest) {
+            highest = n;
+        }
+    }
+
+    private long horizon() {
+        return highest - config.keepBlocks();
+    }
+
+    private void reorganised(final ChainEvent.Reorganised reorganised, final long timestamp, final long now) {
+        final long n = reorganised.reorg().blockNumber();
+        final String key = PartitionKeys.forBlock(n);
+        final MevBlockFindings published = byBlock.get(key);
+        if (published != null) {
+            forward(key, published.findings(), MevOutput.Status.RETRACTION, timestamp);
+            byBlock.delete(key);
+        }
+        final BlockAssembly assembly = assemblies.get(n);
+        if (assembly != null) {
+            assemblies.put(n, assembly.reorganisedTo(reorganised.reorg().newHash(), now));
+        }
+    }
+
+    /** Analyses the blocks that are due, then drops assemblies that fell behind the last keepBlocks heights. */
+    private void check(final long now) {
+        final List<BlockAssembly> due = new ArrayList<>();
+        final List<BlockAssembly> stale = new ArrayList<>();
+        try (KeyValueIterator<Long, BlockAssembly> all = assemblies.all()) {
+            while (all.hasNext()) {
+                final KeyValue<Long, BlockAssembly> entry = all.next();
+                if (entry.key <= horizon()) {
+                    stale.add(entry.value);
+                } else if (entry.value.due(now, config.timing(), highest > entry.key)) {
+                    due.add(entry.value);
+                }
+            }
+        }
+        due.forEach(assembly -> assemblies.put(assembly.blockNumber(), analyse(assembly, now)));
+        for (final BlockAssembly assembly : stale) {
+            if (!assembly.analysed()) {
+                analyse(assembly, now);
+            }
+            assemblies.delete(assembly.blockNumber());
+        }
+    }
+
+    private BlockAssembly analyse(final BlockAssembly assembly, final long now) {
+        final List<MevFinding> findings;
+        try {
+            findings = MevInspector.standard().inspect(assembly.input(directory::pool)).findings();
+        } catch (final RuntimeException e) {
+            // One odd block must not stop the stream thread; its previous findings (if any) stand.
+            LOG.warn("MEV inspection of block {} failed", assembly.blockNumber(), e);
+            return assembly.analysedWith(assembly.findings());
+        }
+        final String key = PartitionKeys.forBlock(assembly.blockNumber());
+        if (assembly.everAnalysed()) {
+            if (findings.equals(assembly.findings())) {
+                return assembly.analysedWith(findings);
+            }
+            forward(key, assembly.findings(), MevOutput.Status.RETRACTION, now);
+            forward(key, findings, MevOutput.Status.CORRECTION, now);
+        } else {
+            forward(key, findings, MevOutput.Status.NEW, now);
+        }
+        if (findings.isEmpty()) {
+            byBlock.delete(key);
+        } else {
+            byBlock.put(key, new MevBlockFindings(assembly.blockNumber(), assembly.blockHash(), findings));
+        }
+        return assembly.analysedWith(findings);
+    }
+
+    private void forward(final String key, final List<MevFinding> findings, final MevOutput.Status status,
+            final long timestamp) {
+        for (final MevFinding finding : findings) {
+            final MevOutput output = new MevOutput(finding, status);
+            context.forward(new Record<>(key, output, timestamp, output.headers()));
+        }
+    }
+}
