@@ -194,4 +194,20 @@ class MevIntegrationTest {
             }
         }
     }
+
+    @Test
+    void detectMevExplainsBadBodies() {
+        final String key = keys.store().create("detect-mev-errors", Set.of("read"))
+                .await().atMost(Duration.ofSeconds(10)).secret();
+        given().auth().oauth2(key).contentType("application/json").body("{}")
+                .post("/api/v1/blockchain/detect-mev").then().statusCode(400)
+                .body("field", equalTo("items"));
+        given().auth().oauth2(key).contentType("application/json").body("{\"block_number\": -1}")
+                .post("/api/v1/blockchain/detect-mev").then().statusCode(400)
+                .body("field", equalTo("block_number"));
+        given().auth().oauth2(key).contentType("application/json")
+                .body("{\"traces\": \"not a list\", \"receipts\": []}")
+                .post("/api/v1/blockchain/detect-mev").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+    }
 }

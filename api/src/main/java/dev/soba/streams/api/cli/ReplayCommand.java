@@ -29,7 +29,8 @@ final class ReplayCommand {
     static final String USAGE = """
             usage: soba replay FILE... [--rate ITEMS_PER_SECOND] [--topic-prefix PREFIX] [--bootstrap-servers HOST:PORT]
                                        [--exchange NAME] [--symbol BASE-QUOTE] [--venue NAME] [--pair BASE-QUOTE]
-            Produces files to Kafka: ethereum-etl JSON lines (one item per line, routed by its "type"),
+            Produces files to Kafka: ethereum-etl JSON lines (one item per line, routed by its "type"), Parity block
+            files of mev-inspect-py (traces plus receipts; the traces go to the traces topic as ethereum-etl items),
             trade CSVs (header with price, quantity, timestamp; --exchange/--symbol when the file has no such
             columns) and one-minute candle CSVs (timestamp,open,high,low,close,volume; --venue, and --pair unless
             the file name says it, e.g. bybit_linear_ETHUSDT_1m.csv). --rate 0 (default) sends as fast as the

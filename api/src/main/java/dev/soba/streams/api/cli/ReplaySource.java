@@ -2,19 +2,27 @@ package dev.soba.streams.api.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.processors.market.CandleInterval;
+import dev.soba.streams.schemas.Item;
 import dev.soba.streams.schemas.ItemType;
 import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.MarketTick;
+import dev.soba.streams.schemas.Trace;
 import dev.soba.streams.schemas.market.Candle;
 import dev.soba.streams.schemas.market.csv.CandleCsv;
 import dev.soba.streams.schemas.market.csv.CsvResult;
 import dev.soba.streams.schemas.market.csv.TickCsv;
+import dev.soba.streams.schemas.mev.BlockFile;
+import dev.soba.streams.schemas.mev.BlockFileException;
+import dev.soba.streams.schemas.mev.BlockFiles;
+import dev.soba.streams.schemas.mev.ParityBlock;
 import dev.soba.streams.topology.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * One file to replay, in one of the formats {@code ./soba replay} reads: ethereum-etl JSON lines
- * (each line to the topic of its {@code type}), exchange trade CSVs (to {@code market_ticks}) or
- * one-minute candle CSVs (to {@code market_candles}), told apart by extension and CSV header.
+ * (each line to the topic of its {@code type}), Parity block files of mev-inspect-py (their traces,
+ * as ethereum-etl trace items, to {@code traces}), exchange trade CSVs (to {@code market_ticks}) or
+ * one-minute candle CSVs (to {@code market_candles}), told apart by extension and content.
  */
 sealed interface ReplaySource {
 
@@ -61,7 +70,7 @@ sealed interface ReplaySource {
 
     static ReplaySource of(final Path file, final Topics topics, final CsvDefaults defaults) throws IOException {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return new JsonLines(file, topics);
+            return isEthereumEtlLines(file) ? new JsonLines(file, topics) : ParityTraces.of(file, topics);
         }
         final String header;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -78,6 +87,24 @@ sealed interface ReplaySource {
             return new Ticks(file, topics, defaults.exchange().orElse(null), defaults.symbol().orElse(null));
         }
         throw new Args.UsageException(file + ": a CSV file needs a header with open,high,low,close (candles) or price (trades)");
+    }
+
+    /** ethereum-etl files hold one item (with its "type") per line; anything else is tried as a Parity block file. */
+    private static boolean isEthereumEtlLines(final Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first;
+            do {
+                first = reader.readLine();
+            } while (first != null && first.isBlank());
+            if (first == null) {
+                return true;
+            }
+            try {
+                return Json.mapper().readTree(first).has("type");
+            } catch (final IOException notOneItemPerLine) {
+                return false;
+            }
+        }
     }
 
     private static long lineCount(final Path file) throws IOException {
@@ -154,6 +181,42 @@ sealed interface ReplaySource {
                                 parsed.value().venue() + "|" + parsed.value().pair(), parsed.value().openTime(),
                                 Json.write(parsed.value()))
                         : Line.skip(row.line(), ((CsvResult.Rejected<?>) row).reason())));
+            }
+        }
+    }
+
+    /**
+     * A block in mev-inspect-py's format (Parity {@code trace_block} traces plus receipts): its
+     * traces, converted to ethereum-etl trace items, go to the traces topic as ethereum-etl would
+     * send them, so the same blocks can be analysed in the stream.
+     */
+    record ParityTraces(Path file, Topics topics, List<Trace> traces) implements ReplaySource {
+
+        static ParityTraces of(final Path file, final Topics topics) {
+            final List<Trace> traces = new ArrayList<>();
+            try {
+                for (final BlockFile block : BlockFiles.read(file)) {
+                    if (!(block instanceof ParityBlock parity)) {
+                        throw new Args.UsageException(file + ": neither ethereum-etl JSON lines nor a Parity block file");
+                    }
+                    traces.addAll(parity.traces());
+                }
+            } catch (final BlockFileException e) {
+                throw new Args.UsageException(e.getMessage());
+            }
+            return new ParityTraces(file, topics, traces);
+        }
+
+        @Override
+        public long size() {
+            return traces.size();
+        }
+
+        @Override
+        public void forEach(final Consumer<Line> sink) {
+            long number = 0;
+            for (final Trace trace : traces) {
+                sink.accept(Line.send(++number, topics.input(ItemType.TRACE), Json.write((Item) trace)));
             }
         }
     }

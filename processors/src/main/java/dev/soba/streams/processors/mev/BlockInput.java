@@ -44,6 +44,13 @@ public sealed interface BlockInput permits BlockInput.TracedBlock, BlockInput.Lo
 
     static TracedBlock ofTraces(final long blockNumber, final List<Trace> traces, final List<Transaction> transactions) {
         final Map<String, Long> positions = new HashMap<>();
+        // ethereum-etl trace items carry their transaction's position: a block that arrives as traces
+        // alone (a Parity trace_block replay) is still ordered; transaction items, when present, agree
+        for (final Trace trace : traces) {
+            if (trace.transactionHash() != null && trace.transactionIndex() != null) {
+                positions.putIfAbsent(trace.transactionHash().toLowerCase(Locale.ROOT), trace.transactionIndex());
+            }
+        }
         for (final Transaction transaction : transactions) {
             if (transaction.hash() != null && transaction.transactionIndex() != null) {
                 positions.put(transaction.hash().toLowerCase(Locale.ROOT), transaction.transactionIndex());

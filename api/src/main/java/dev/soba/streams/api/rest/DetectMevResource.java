@@ -1,0 +1,104 @@
+package dev.soba.streams.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.soba.streams.api.http.ApiException;
+import dev.soba.streams.api.http.EndpointGroup;
+import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.MevQueries;
+import dev.soba.streams.api.query.QueryResponder;
+import dev.soba.streams.processors.mev.BlockAnalysis;
+import dev.soba.streams.processors.mev.BlockInputs;
+import dev.soba.streams.processors.mev.MevInspector;
+import dev.soba.streams.schemas.Json;
+import dev.soba.streams.schemas.mev.BlockFile;
+import dev.soba.streams.schemas.mev.BlockFileException;
+import dev.soba.streams.schemas.mev.BlockFiles;
+import dev.soba.streams.schemas.mev.MevFinding;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MEV detection on request (name from the system we replace): a block in the body — mev-inspect's
+ * Parity format (an object with {@code traces} and {@code receipts}) or ethereum-etl items
+ * ({@code {"items": [...]}} or a bare array) — is analysed at once, with the stream's own
+ * detectors; {@code {"block_number": N}} answers the findings the stream has stored for block N.
+ */
+@jakarta.ws.rs.Path("/api/v1/blockchain")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@EndpointGroup(Group.READ)
+public class DetectMevResource {
+
+    private static final Path BODY_NAME = Path.of("request body");
+
+    private final MevQueries queries;
+    private final QueryResponder responder;
+
+    public DetectMevResource(final MevQueries queries, final QueryResponder responder) {
+        this.queries = queries;
+        this.responder = responder;
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/detect-mev")
+    public Response detectMev(final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ApiException.badRequest("", "a JSON body is required: a block (Parity traces + receipts, or "
+                    + "ethereum-etl items) or {\"block_number\": N}");
+        }
+        if (body.isObject() && body.has("block_number") && !body.has("traces")) {
+            final JsonNode number = body.get("block_number");
+            if (!number.canConvertToLong() || number.asLong() < 0) {
+                throw ApiException.badRequest("block_number", "block_number is a non-negative integer");
+            }
+            final long block = number.asLong();
+            return responder.answer(queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
+                    "block " + block + " has no findings", headers, uri);
+        }
+        final List<BlockFile> blocks;
+        try {
+            blocks = BlockFiles.read(BODY_NAME, blockBytes(body));
+        } catch (final BlockFileException e) {
+            throw ApiException.badRequest("", e.getMessage());
+        }
+        final List<Analysis> analyses = new ArrayList<>();
+        for (final BlockFile block : blocks) {
+            final BlockAnalysis analysis = MevInspector.standard().inspect(BlockInputs.of(block));
+            analyses.add(new Analysis(analysis.blockNumber(), analysis.evidence().name().toLowerCase(),
+                    analysis.swaps().size(), analysis.findings()));
+        }
+        return Response.ok(new Detection(analyses)).build();
+    }
+
+    /** The body as the block file formats read it: a Parity block as it is, ethereum-etl items as JSON lines. */
+    private static byte[] blockBytes(final JsonNode body) {
+        final JsonNode items = body.isArray() ? body : body.get("items");
+        if (body.isObject() && body.has("traces")) {
+            return Json.write(body);
+        }
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw ApiException.badRequest("items", "send a Parity block (an object with traces and receipts), "
+                    + "ethereum-etl items ({\"items\": [...]}), or {\"block_number\": N}");
+        }
+        final StringBuilder lines = new StringBuilder();
+        items.forEach(item -> lines.append(new String(Json.write(item), StandardCharsets.UTF_8)).append('\n'));
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One analysed block: from traces or logs, how many swaps were classified, and what was found. */
+    public record Analysis(long blockNumber, String evidence, int swapCount, List<MevFinding> findings) {
+    }
+
+    public record Detection(List<Analysis> blocks) {
+    }
+}
