@@ -1,9 +1,9 @@
 package dev.soba.streams.api.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.soba.streams.api.demo.ConstantProductPair;
 import dev.soba.streams.api.demo.SyntheticBlock;
 import dev.soba.streams.api.demo.SyntheticChain;
+import dev.soba.streams.api.demo.SyntheticPools;
 import dev.soba.streams.api.embedded.BrokerLogLevels;
 import dev.soba.streams.api.embedded.EmbeddedKafka;
 import dev.soba.streams.api.embedded.EmbeddedServers;
@@ -14,7 +14,6 @@ import dev.soba.streams.processors.ingest.PipelineCounters;
 import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.schemas.ItemType;
 import dev.soba.streams.schemas.Json;
-import dev.soba.streams.schemas.market.PoolInfo;
 import dev.soba.streams.topology.LogAndContinueProcessingHandler;
 import dev.soba.streams.topology.MarketConfig;
 import dev.soba.streams.topology.PipelineConfig;
@@ -127,11 +126,7 @@ final class BenchCommand {
                 new ByteArraySerializer(), new ByteArraySerializer());
              Producer<String, byte[]> registry = new KafkaProducer<>(EventProducer.settings(bootstrap),
                      new StringSerializer(), new ByteArraySerializer())) {
-            for (final ConstantProductPair pair : chain.pairs()) {
-                registry.send(new ProducerRecord<>(topics.pools(), pair.address(), Json.write(new PoolInfo(pair.address(),
-                        "uniswap_v2", pair.token0().address(), pair.token1().address(), 3000, pair.token0().symbol(),
-                        pair.token1().symbol(), pair.token0().decimals(), pair.token1().decimals(), "import")))).get();
-            }
+            SyntheticPools.register(chain, registry, topics.pools());
             while (sent < count) {
                 final SyntheticBlock block = chain.nextBlock();
                 for (final ObjectNode log : block.logs()) {

@@ -1,7 +1,9 @@
 package dev.soba.streams.api.cli;
 
 import dev.soba.streams.api.demo.SyntheticBlock;
+import dev.soba.streams.api.demo.SyntheticChain;
 import dev.soba.streams.api.demo.SyntheticFeed;
+import dev.soba.streams.api.demo.SyntheticPools;
 import dev.soba.streams.api.embedded.BrokerLogLevels;
 import dev.soba.streams.api.embedded.EmbeddedServers;
 import dev.soba.streams.api.embedded.PortInUseException;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./soba demo}: everything on one machine with nothing installed. Starts real servers
@@ -105,8 +109,16 @@ final class DemoCommand {
         } else {
             final Producer<byte[], byte[]> producer = new KafkaProducer<>(
                     EventProducer.settings(servers.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer());
-            final SyntheticFeed feed = SyntheticFeed.wallClock(args.longOption("seed", 1L), producer,
-                    type -> topics.forTypeName(type).orElseThrow(() -> new IllegalArgumentException("no topic for " + type)));
+            final SyntheticChain chain = SyntheticFeed.wallClockChain(args.longOption("seed", 1L), Instant.now(),
+                    SyntheticFeed.DEFAULT_PERIOD);
+            // the demo chain's pools exist from genesis (no factory logs): imported, so its swaps make candles
+            try (Producer<String, byte[]> registry = new KafkaProducer<>(EventProducer.settings(servers.bootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                SyntheticPools.register(chain, registry, topics.pools());
+            }
+            final SyntheticFeed feed = new SyntheticFeed(chain, producer,
+                    type -> topics.forTypeName(type).orElseThrow(() -> new IllegalArgumentException("no topic for " + type)),
+                    SyntheticFeed.DEFAULT_PERIOD);
             resources.feed(feed, producer);
             final SyntheticBlock first = feed.publishNextBlock();
             feed.start();
@@ -187,6 +199,8 @@ final class DemoCommand {
         } else {
             text.append("    curl -s ").append(auth).append(' ').append(base).append("/api/v1/blocks/1\n");
         }
+        text.append("    curl -s ").append(auth).append(" '").append(base)
+                .append("/api/v1/data/aggregate-market-data?pair=WETH-USDC&interval=1m'\n");
         text.append("    curl -s ").append(base).append("/q/health/ready\n")
                 .append("  Ctrl-C stops everything; data stays in ").append(dataDir).append('\n');
         return text.toString();
