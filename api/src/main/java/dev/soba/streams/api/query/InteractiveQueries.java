@@ -81,13 +81,17 @@ public class InteractiveQueries {
                 SwapIndexProcessor.key(pool, fromBlock, 0), SwapIndexProcessor.key(pool, toBlock, Integer.MAX_VALUE), limit)));
     }
 
-    /** One range read of a key-ordered store's partition. */
-    private <V> List<V> range(final String store, final int partition, final String from, final String to, final int limit) {
-        final ReadOnlyKeyValueStore<String, V> local = streams.store(StoreQueryParameters
+    /** One partition of a key-value store on this instance. */
+    public <V> ReadOnlyKeyValueStore<String, V> local(final String store, final int partition) {
+        return streams.store(StoreQueryParameters
                 .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
                 .withPartition(partition));
+    }
+
+    /** One range read of a key-ordered store's partition. */
+    private <V> List<V> range(final String store, final int partition, final String from, final String to, final int limit) {
         final List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = local.range(from, to)) {
+        try (KeyValueIterator<String, V> it = this.<V>local(store, partition).range(from, to)) {
             while (it.hasNext() && values.size() < limit) {
                 values.add(it.next().value);
             }
@@ -121,9 +125,10 @@ public class InteractiveQueries {
 
     /**
      * Finds the instance owning {@code partitionKey} (the key the store's input is partitioned by)
-     * and, when that is this one, reads the local partition.
+     * and, when that is this one, reads the local partition. The building block of every keyed
+     * query (other query services use it too).
      */
-    private <R> QueryResult<R> query(final String store, final String partitionKey,
+    public <R> QueryResult<R> query(final String store, final String partitionKey,
                                      final IntFunction<Optional<R>> readLocalPartition) {
         if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
             return new QueryResult.Unavailable<>("the pipeline is " + streams.state().name().toLowerCase());

@@ -57,14 +57,14 @@ public class CandleResource {
                             @QueryParam("to") final String to,
                             @QueryParam("venue") final String venue,
                             @Context final HttpHeaders headers, @Context final UriInfo uri) {
-        if (pair == null || !MarketParams.PAIR.matcher(pair).matches()) {
+        if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {
             throw ApiException.badRequest("pair", "pair is BASE-QUOTE in upper case, e.g. ETH-USDT or WETH-USDC; got "
                     + (pair == null ? "nothing" : "'" + pair + "'"));
         }
         final CandleInterval window = interval(interval);
-        final long end = to == null || to.isBlank() ? System.currentTimeMillis() : MarketParams.time("to", to);
+        final long end = to == null || to.isBlank() ? System.currentTimeMillis() : QueryParams.time("to", to);
         final long start = from == null || from.isBlank()
-                ? end - DEFAULT_CANDLES * window.millis() : MarketParams.time("from", from);
+                ? end - DEFAULT_CANDLES * window.millis() : QueryParams.time("from", from);
         if (start > end) {
             throw ApiException.badRequest("from", "from must not be after to");
         }
@@ -73,7 +73,7 @@ public class CandleResource {
                     + " candles per request: narrow from/to or use a longer interval");
         }
         final String place = venue == null || venue.isBlank() ? CandleBook.ALL_VENUES
-                : MarketParams.ADDRESS.matcher(venue).matches() ? venue.toLowerCase(Locale.ROOT) : venue;
+                : QueryParams.ADDRESS.matcher(venue).matches() ? venue.toLowerCase(Locale.ROOT) : venue;
         return responder.answer(queries.candles(pair, place, window, start, end),
                 candles -> new CandleSeries(pair, place, window.name(), start, end, candles),
                 "no candles for " + pair, headers, uri);

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public class ChainResource {
 
     private static final Pattern HASH = Pattern.compile("^0x[0-9a-fA-F]{64}$");
-    private static final Pattern ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
+    private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
 
     private final InteractiveQueries queries;
@@ -42,7 +42,7 @@ public class ChainResource {
     @EndpointGroup(Group.READ)
     public Response block(@PathParam("number") final String number,
                           @Context final HttpHeaders headers, @Context final UriInfo uri) {
-        final long height = parseBlockNumber(number);
+        final long height = QueryParams.block("number", number);
         return responder.answer(queries.block(height), block -> block,
                 "block " + height + " is not known (not yet ingested, or never produced)", headers, uri);
     }
@@ -66,11 +66,8 @@ public class ChainResource {
     public Response addressTransactions(@PathParam("address") final String address,
                                         @QueryParam("limit") final String limit,
                                         @Context final HttpHeaders headers, @Context final UriInfo uri) {
-        if (!ADDRESS.matcher(address).matches()) {
-            throw ApiException.badRequest("address", "an address is 0x followed by 40 hex digits, got '" + address + "'");
-        }
-        final int count = parseLimit(limit);
-        final String normalised = address.toLowerCase(Locale.ROOT);
+        final String normalised = QueryParams.address("address", address);
+        final int count = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         return responder.answer(queries.addressHistory(normalised),
                 history -> new AddressTransactions(normalised, history.newest(count)),
                 "no transactions known for address " + normalised, headers, uri);
@@ -78,32 +75,5 @@ public class ChainResource {
 
     /** The answer of the address endpoint: newest first. */
     public record AddressTransactions(String address, List<TransactionRef> transactions) {
-    }
-
-    private static long parseBlockNumber(final String number) {
-        try {
-            final long height = Long.parseLong(number);
-            if (height < 0) {
-                throw ApiException.badRequest("number", "a block number must not be negative, got " + number);
-            }
-            return height;
-        } catch (final NumberFormatException e) {
-            throw ApiException.badRequest("number", "a block number is a non-negative integer, got '" + number + "'");
-        }
-    }
-
-    private static int parseLimit(final String limit) {
-        if (limit == null || limit.isBlank()) {
-            return 20;
-        }
-        try {
-            final int value = Integer.parseInt(limit.strip());
-            if (value < 1 || value > MAX_LIMIT) {
-                throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + value);
-            }
-            return value;
-        } catch (final NumberFormatException e) {
-            throw ApiException.badRequest("limit", "limit must be an integer, got '" + limit + "'");
-        }
     }
 }

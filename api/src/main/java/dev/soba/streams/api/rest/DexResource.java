@@ -41,16 +41,16 @@ public class DexResource {
                           @QueryParam("to_block") final String toBlock,
                           @QueryParam("limit") final String limit,
                           @Context final HttpHeaders headers, @Context final UriInfo uri) {
-        final String address = MarketParams.address("pool", pool);
-        final long first = MarketParams.block("from_block", fromBlock);
-        final long last = toBlock == null || toBlock.isBlank() ? first : MarketParams.block("to_block", toBlock);
+        final String address = QueryParams.address("pool", pool);
+        final long first = QueryParams.block("from_block", fromBlock);
+        final long last = toBlock == null || toBlock.isBlank() ? first : QueryParams.block("to_block", toBlock);
         if (last < first) {
             throw ApiException.badRequest("to_block", "to_block must not be below from_block");
         }
         if (last - first >= MAX_BLOCK_RANGE) {
             throw ApiException.badRequest("to_block", "at most " + MAX_BLOCK_RANGE + " blocks per request");
         }
-        final int count = MarketParams.limit(limit, 1000, MAX_SWAPS);
+        final int count = QueryParams.limit(limit, 1000, MAX_SWAPS);
         return responder.answer(queries.swaps(address, first, last, count),
                 swaps -> new SwapList(address, first, last, swaps),
                 "no swaps for pool " + address, headers, uri);

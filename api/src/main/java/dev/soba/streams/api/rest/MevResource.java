@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * MEV findings from the stream's stores: {@code ?block=N} (the block's current findings, in block
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class MevResource {
 
-    private static final Pattern ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
@@ -60,42 +57,12 @@ public class MevResource {
                     "give exactly one of block (a block number) and searcher (an address)");
         }
         if (byBlock) {
-            final long number = parseBlockNumber(block.strip());
+            final long number = QueryParams.block("block", block);
             return responder.answer(queries.byBlock(number), found -> new BlockFindings(number, found),
                     "block " + number + " has no findings", headers, uri);
         }
-        if (!ADDRESS.matcher(searcher.strip()).matches()) {
-            throw ApiException.badRequest("searcher", "an address is 0x followed by 40 hex digits, got '" + searcher + "'");
-        }
-        final String address = searcher.strip().toLowerCase(Locale.ROOT);
-        return responder.answer(queries.bySearcher(address, parseLimit(limit)),
+        final String address = QueryParams.address("searcher", searcher.strip());
+        return responder.answer(queries.bySearcher(address, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)),
                 found -> new SearcherFindings(address, found), "no findings for " + address, headers, uri);
-    }
-
-    private static long parseBlockNumber(final String number) {
-        try {
-            final long height = Long.parseLong(number);
-            if (height < 0) {
-                throw ApiException.badRequest("block", "a block number must not be negative, got " + number);
-            }
-            return height;
-        } catch (final NumberFormatException e) {
-            throw ApiException.badRequest("block", "a block number is a non-negative integer, got '" + number + "'");
-        }
-    }
-
-    private static int parseLimit(final String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            final int value = Integer.parseInt(limit.strip());
-            if (value < 1 || value > MAX_LIMIT) {
-                throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + value);
-            }
-            return value;
-        } catch (final NumberFormatException e) {
-            throw ApiException.badRequest("limit", "limit must be an integer, got '" + limit + "'");
-        }
     }
 }

@@ -36,7 +36,7 @@ public class PoolResource {
     @Path("/{address}")
     public Response pool(@PathParam("address") final String address,
                          @Context final HttpHeaders headers, @Context final UriInfo uri) {
-        final String normalised = MarketParams.address("address", address);
+        final String normalised = QueryParams.address("address", address);
         return responder.answer(queries.pool(normalised), PoolView::of,
                 "pool " + normalised + " is not in the registry (no factory log seen, not imported)", headers, uri);
     }

@@ -6,13 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Query parameters of the market endpoints, each failure a 400 naming its parameter. */
-final class MarketParams {
+/** Query and path parameters shared by the resources, each failure a 400 naming its parameter. */
+final class QueryParams {
 
     static final Pattern PAIR = Pattern.compile("^[A-Z0-9]+-[A-Z0-9]+$");
     static final Pattern ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
 
-    private MarketParams() {
+    private QueryParams() {
     }
 
     static String address(final String field, final String value) {
