@@ -68,9 +68,13 @@ final class BenchCommand {
     }
 
     static int run(final String[] argv, final PrintStream out) throws Exception {
+        final String which = argv.length == 0 ? "" : argv[0];
+        if (which.equals("queries")) {
+            return QueryBench.run(Args.parse(argv, Set.of("blocks", "concurrency", "duration", "warmup", "seed"), Set.of()), out);
+        }
         final Args args = Args.parse(argv, Set.of("logs", "ticks", "seed"), Set.of());
         if (args.positional().size() != 1 || !"market".equals(args.positional().get(0))) {
-            throw new Args.UsageException("bench takes: market");
+            throw new Args.UsageException("bench takes: market, queries");
         }
         final long logCount = args.longOption("logs", 100_000);
         final long tickCount = args.longOption("ticks", 100_000);
@@ -236,7 +240,7 @@ final class BenchCommand {
         }
     }
 
-    private static void deleteQuietly(final Path dir) {
+    static void deleteQuietly(final Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (final IOException e) {

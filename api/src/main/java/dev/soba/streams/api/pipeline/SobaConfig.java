@@ -91,8 +91,21 @@ public interface SobaConfig {
     }
 
     interface Query {
+        /** How long one forwarded query may take on the owning instance. */
         @WithDefault("PT2S")
         Duration forwardTimeout();
+
+        /** How long a query is asked again while its owner is unknown, restoring or unreachable, before 503. */
+        @WithDefault("PT3S")
+        Duration retryBudget();
+
+        /** Consecutive failures of a peer that open its circuit. */
+        @WithDefault("3")
+        int circuitBreakerFailures();
+
+        /** How long an open circuit fails fast before one trial call. */
+        @WithDefault("PT5S")
+        Duration circuitBreakerOpenFor();
     }
 
     default PipelineConfig pipelineConfig() {

@@ -16,6 +16,7 @@ import dev.soba.streams.topology.StoreNames;
 import io.quarkus.kafka.streams.runtime.KafkaStreamsProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -65,6 +67,19 @@ public class InteractiveQueries {
 
     public HostInfo self() {
         return self;
+    }
+
+    /** The pipeline's state on this instance (RUNNING, REBALANCING, ...). */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /**
+     * Every instance of the application as this one sees it: address, stores, and the partitions
+     * it holds active and standby. Empty while the group has not formed yet.
+     */
+    public Collection<StreamsMetadata> instances() {
+        return streams.metadataForAllStreamsClients();
     }
 
     /** Candles of one pair and venue whose window starts in [from, to], oldest first. */

@@ -4,6 +4,7 @@ import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.market.CandleBook;
@@ -74,9 +75,9 @@ public class CandleResource {
         }
         final String place = venue == null || venue.isBlank() ? CandleBook.ALL_VENUES
                 : QueryParams.ADDRESS.matcher(venue).matches() ? venue.toLowerCase(Locale.ROOT) : venue;
-        return responder.answer(queries.candles(pair, place, window, start, end),
+        return responder.answer(() -> queries.candles(pair, place, window, start, end),
                 candles -> new CandleSeries(pair, place, window.name(), start, end, candles),
-                "no candles for " + pair, headers, uri);
+                "no candles for " + pair, Caller.get(headers, uri));
     }
 
     private CandleInterval interval(final String name) {

@@ -3,6 +3,7 @@ package dev.soba.streams.api.rest;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.chain.TransactionRef;
@@ -43,8 +44,8 @@ public class ChainResource {
     public Response block(@PathParam("number") final String number,
                           @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final long height = QueryParams.block("number", number);
-        return responder.answer(queries.block(height), block -> block,
-                "block " + height + " is not known (not yet ingested, or never produced)", headers, uri);
+        return responder.answer(() -> queries.block(height), block -> block,
+                "block " + height + " is not known (not yet ingested, or never produced)", Caller.get(headers, uri));
     }
 
     @GET
@@ -56,8 +57,8 @@ public class ChainResource {
             throw ApiException.badRequest("hash", "a transaction hash is 0x followed by 64 hex digits, got '" + hash + "'");
         }
         final String normalised = hash.toLowerCase(Locale.ROOT);
-        return responder.answer(queries.transaction(normalised), tx -> tx,
-                "transaction " + normalised + " is not known", headers, uri);
+        return responder.answer(() -> queries.transaction(normalised), tx -> tx,
+                "transaction " + normalised + " is not known", Caller.get(headers, uri));
     }
 
     @GET
@@ -68,9 +69,9 @@ public class ChainResource {
                                         @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String normalised = QueryParams.address("address", address);
         final int count = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return responder.answer(queries.addressHistory(normalised),
+        return responder.answer(() -> queries.addressHistory(normalised),
                 history -> new AddressTransactions(normalised, history.newest(count)),
-                "no transactions known for address " + normalised, headers, uri);
+                "no transactions known for address " + normalised, Caller.get(headers, uri));
     }
 
     /** The answer of the address endpoint: newest first. */

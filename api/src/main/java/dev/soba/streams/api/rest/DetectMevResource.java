@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.MevQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.mev.BlockAnalysis;
@@ -62,8 +63,8 @@ public class DetectMevResource {
                 throw ApiException.badRequest("block_number", "block_number is a non-negative integer");
             }
             final long block = number.asLong();
-            return responder.answer(queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
-                    "block " + block + " has no findings", headers, uri);
+            return responder.answer(() -> queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
+                    "block " + block + " has no findings", Caller.post(headers, uri, Json.write(body)));
         }
         final List<BlockFile> blocks;
         try {

@@ -3,6 +3,7 @@ package dev.soba.streams.api.rest;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.schemas.market.Swap;
@@ -51,9 +52,9 @@ public class DexResource {
             throw ApiException.badRequest("to_block", "at most " + MAX_BLOCK_RANGE + " blocks per request");
         }
         final int count = QueryParams.limit(limit, 1000, MAX_SWAPS);
-        return responder.answer(queries.swaps(address, first, last, count),
+        return responder.answer(() -> queries.swaps(address, first, last, count),
                 swaps -> new SwapList(address, first, last, swaps),
-                "no swaps for pool " + address, headers, uri);
+                "no swaps for pool " + address, Caller.get(headers, uri));
     }
 
     /** Swaps in chain order (block, log index). */

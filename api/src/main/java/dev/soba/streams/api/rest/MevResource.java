@@ -3,6 +3,7 @@ package dev.soba.streams.api.rest;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.MevQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.schemas.mev.MevFinding;
@@ -58,11 +59,11 @@ public class MevResource {
         }
         if (byBlock) {
             final long number = QueryParams.block("block", block);
-            return responder.answer(queries.byBlock(number), found -> new BlockFindings(number, found),
-                    "block " + number + " has no findings", headers, uri);
+            return responder.answer(() -> queries.byBlock(number), found -> new BlockFindings(number, found),
+                    "block " + number + " has no findings", Caller.get(headers, uri));
         }
         final String address = QueryParams.address("searcher", searcher.strip());
-        return responder.answer(queries.bySearcher(address, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)),
-                found -> new SearcherFindings(address, found), "no findings for " + address, headers, uri);
+        return responder.answer(() -> queries.bySearcher(address, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)),
+                found -> new SearcherFindings(address, found), "no findings for " + address, Caller.get(headers, uri));
     }
 }

@@ -2,6 +2,7 @@ package dev.soba.streams.api.rest;
 
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.dex.PairNaming;
@@ -37,8 +38,8 @@ public class PoolResource {
     public Response pool(@PathParam("address") final String address,
                          @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String normalised = QueryParams.address("address", address);
-        return responder.answer(queries.pool(normalised), PoolView::of,
-                "pool " + normalised + " is not in the registry (no factory log seen, not imported)", headers, uri);
+        return responder.answer(() -> queries.pool(normalised), PoolView::of,
+                "pool " + normalised + " is not in the registry (no factory log seen, not imported)", Caller.get(headers, uri));
     }
 
     /** A registry entry with what it means for candles. */
