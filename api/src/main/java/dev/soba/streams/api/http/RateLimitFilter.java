@@ -2,6 +2,8 @@ package dev.soba.streams.api.http;
 
 import dev.soba.streams.api.keys.ApiKey;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.query.ForwardSignature;
+import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.api.ratelimit.Decision;
 import dev.soba.streams.api.ratelimit.Rate;
 import dev.soba.streams.api.ratelimit.RateLimitConfig;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,16 +36,24 @@ public class RateLimitFilter {
 
     private final RateLimitGate gate;
     private final RateLimitConfig config;
+    private final ForwardSignature forwardSignature;
 
-    public RateLimitFilter(final RateLimitGate gate, final RateLimitConfig config) {
+    public RateLimitFilter(final RateLimitGate gate, final RateLimitConfig config, final ForwardSignature forwardSignature) {
         this.gate = gate;
         this.config = config;
+        this.forwardSignature = forwardSignature;
     }
 
     // after ScopeFilter: a request the key may not make does not spend its tokens
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100)
     public Uni<Response> limit(final ContainerRequestContext request, final ResourceInfo resource) {
         if (!config.enabled() || !(request.getProperty(BearerAuthFilter.API_KEY) instanceof ApiKey key)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (forwardSignature.verify(request.getHeaderString(ForwardSignature.HEADER), request.getMethod(),
+                QueryResponder.pathAndQuery(request.getUriInfo().getRequestUri()),
+                request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            // forwarded by another instance of the cluster, which has counted it already
             return Uni.createFrom().nullItem();
         }
         final Group group = EndpointGroups.of(resource, request.getMethod());

@@ -106,6 +106,12 @@ public interface SobaConfig {
         /** How long an open circuit fails fast before one trial call. */
         @WithDefault("PT5S")
         Duration circuitBreakerOpenFor();
+
+        /**
+         * A secret the instances share: forwarded queries are signed with it, and the owner does not
+         * charge the caller's rate limit again. Unset: a forwarded query is counted on both instances.
+         */
+        Optional<String> forwardSecret();
     }
 
     default PipelineConfig pipelineConfig() {

@@ -56,14 +56,17 @@ public class QueryResponder {
     private final Map<HostInfo, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final String self;
+    private final ForwardSignature signature;
 
-    public QueryResponder(final SobaConfig config, final MeterRegistry registry, final InteractiveQueries queries) {
+    public QueryResponder(final SobaConfig config, final MeterRegistry registry, final InteractiveQueries queries,
+                          final ForwardSignature signature) {
         final SobaConfig.Query query = config.query();
         this.timeout = query.forwardTimeout();
         this.retryBudget = query.retryBudget();
         this.breakerFailures = query.circuitBreakerFailures();
         this.breakerOpenFor = query.circuitBreakerOpenFor();
         this.registry = registry;
+        this.signature = signature;
         this.self = address(queries.self());
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -117,9 +120,8 @@ public class QueryResponder {
             throw ApiException.unavailable("the instance owning this key (" + address(owner)
                     + ") is failing; not asked again for a while", breaker.secondsUntilTrial());
         }
-        final URI requestUri = caller.uri().getRequestUri();
-        final URI target = URI.create("http://" + address(owner) + requestUri.getRawPath()
-                + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
+        final String pathAndQuery = pathAndQuery(caller.uri().getRequestUri());
+        final URI target = URI.create("http://" + address(owner) + pathAndQuery);
         final HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(caller.method(), caller.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
@@ -132,6 +134,9 @@ public class QueryResponder {
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
+        // counted here already: the owner need not charge the rate limit again
+        signature.sign(caller.method(), pathAndQuery, authorization)
+                .ifPresent(value -> request.header(ForwardSignature.HEADER, value));
         // one request id on both instances' logs (already validated by the request-id filter)
         final String requestId = caller.headers().getHeaderString(RequestId.HEADER);
         if (requestId != null) {
@@ -176,6 +181,11 @@ public class QueryResponder {
     private void count(final String outcome) {
         Counter.builder("soba.query.forwards").description("interactive queries forwarded to the owning instance")
                 .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** The raw path and query of a request URI, as forwarded and as signed. */
+    public static String pathAndQuery(final URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static String address(final HostInfo host) {
