@@ -79,10 +79,11 @@ final class QueryBench {
                         RateLimits.parse("read=1000000000/1s,admin=1000000/1s")).await().atMost(KeyStoreConnection.TIMEOUT).secret();
             }
             final String applicationId = "soba-bench-queries-" + UUID.randomUUID().toString().substring(0, 8);
+            final String forwardSecret = UUID.randomUUID().toString();
             System.err.printf("bench: starting two instances of %s%n", jar);
             for (final String name : List.of("a", "b")) {
                 instances.add(AppInstance.start(name, jar, AppInstance.freePort(),
-                        instanceProperties(servers, applicationId, dir.resolve(name + "-state")), dir.resolve(name + ".log")));
+                        instanceProperties(servers, applicationId, forwardSecret, dir.resolve(name + "-state")), dir.resolve(name + ".log")));
             }
             for (final AppInstance instance : instances) {
                 instance.awaitReady(READY);
@@ -131,7 +132,7 @@ final class QueryBench {
     }
 
     static Map<String, String> instanceProperties(final EmbeddedServers servers, final String applicationId,
-                                                  final Path stateDir) {
+                                                  final String forwardSecret, final Path stateDir) {
         final Map<String, String> properties = new HashMap<>();
         properties.put("soba.kafka.bootstrap-servers", servers.bootstrapServers());
         properties.put("quarkus.datasource.reactive.url", servers.reactiveUrl());
@@ -140,6 +141,7 @@ final class QueryBench {
         properties.put("quarkus.redis.hosts", servers.redisUrl());
         properties.put("soba.topics.partitions", Integer.toString(PARTITIONS));
         properties.put("soba.advertised-host", "localhost");
+        properties.put("soba.query.forward-secret", forwardSecret);
         properties.put("quarkus.kafka-streams.application-id", applicationId);
         properties.put("kafka-streams.state.dir", stateDir.toString());
         properties.put("quarkus.log.level", "WARN");
