@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -24,6 +25,7 @@ public class AliasFilter {
     /** Request property: the alias path the caller used. */
     public static final String CALLED_PATH = "soba.alias.path";
     static final String METRIC = "soba.api.alias.requests";
+    private static final Logger LOG = Logger.getLogger(AliasFilter.class);
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -39,9 +41,10 @@ public class AliasFilter {
         // rewritten on the raw (still encoded) path, so an encoded character stays what it was
         final String rawPath = called.getRawPath();
         Aliases.of(rawPath).ifPresent(alias -> {
+            final String canonical = alias.canonical() + rawPath.substring(alias.prefix().length());
             request.setProperty(CALLED_PATH, request.getUriInfo().getPath());
-            request.setRequestUri(called.resolve(alias.canonical() + rawPath.substring(alias.prefix().length())
-                    + (called.getRawQuery() == null ? "" : "?" + called.getRawQuery())));
+            request.setRequestUri(called.resolve(canonical + (called.getRawQuery() == null ? "" : "?" + called.getRawQuery())));
+            LOG.debugf("%s is served as %s", rawPath, canonical);
             counters.computeIfAbsent(alias.prefix(), prefix -> Counter.builder(METRIC)
                             .description("Requests that used an alias path of the replaced system, by alias prefix")
                             .tag("alias", prefix)

@@ -17,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Health in the replaced system's shape, public like it was (and like {@code /q/health}): the
@@ -38,6 +41,10 @@ public class HealthResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "healthy or degraded (reasons say why)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
+    @APIResponse(responseCode = "503", description = "unhealthy: this instance cannot do its work (reasons say why)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
     public Uni<Response> health() {
         return health.report().map(report -> Response
                 .status(HealthReport.UNHEALTHY.equals(report.status()) ? 503 : 200)
@@ -53,6 +60,12 @@ public class HealthResource {
 
     @GET
     @Path("/service/{name}")
+    @APIResponse(responseCode = "200", description = "the area's entry: healthy, degraded with the instance, or not built yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceReport.class)))
+    @APIResponse(responseCode = "503", description = "a built area that is unhealthy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceReport.class)))
+    @APIResponse(responseCode = "404", description = "no area of that name; the problem lists the names",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> service(@PathParam("name") final String name) {
         final Area area = Areas.named(name).orElseThrow(() -> new ApiException(Problem.of(404, "Not Found",
                 "no service '" + name + "'; the services are " + Areas.names()).withField("name")));

@@ -135,7 +135,9 @@ class ApiCatalogueTest {
 
     @BeforeEach
     void pipelineIsRunning() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/health").statusCode() == 200);
+        // healthy, not only up: while rebalancing a query may answer 503
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "healthy".equals(given().get("/api/v1/health").jsonPath().getString("status")));
     }
 
     @Test
@@ -194,6 +196,13 @@ class ApiCatalogueTest {
             }
         }
         assertThat(walked).hasSizeGreaterThan(CATALOGUE.size());
+        // every answer above, 405s and aliases included, is measured under a route template, never a raw path
+        final List<String> uris = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .map(line -> line.replaceAll(".*uri=\"([^\"]*)\".*", "$1")).distinct().toList();
+        assertThat(uris).as("latency series").isNotEmpty()
+                .noneMatch(uri -> uri.startsWith("/api/python") || uri.startsWith("/api/health"))
+                .noneMatch(uri -> uri.contains(ZERO_ADDRESS) || uri.contains("abc") || uri.contains("/-1"));
     }
 
     @Test

@@ -38,6 +38,8 @@ class OpenApiTest {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/health'.get.security", nullValue())
                 .body("paths.'/api/v1/health'.get.responses", not(hasKey("401")))
+                .body("paths.'/api/v1/health'.get.responses", hasKey("503"))
+                .body("paths.'/api/v1/health/service/{name}'.get.responses", hasKey("404"))
                 .body("paths.'/api/v1/health/service/{name}'.get.security", nullValue())
                 .body("paths.'/api/v1/health/metrics'.get.x-soba-aliases", contains("/api/health/metrics"))
                 .body("paths.'/api/v1/data/aggregate-market-data'.get.x-soba-aliases",
