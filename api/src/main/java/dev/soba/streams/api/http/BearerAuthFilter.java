@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every {@code /api/**} request needs {@code Authorization: Bearer <key>} with an active key.
- * Health and metrics under {@code /q/} stay open for probes and scrapers.
+ * Every {@code /api/**} request needs {@code Authorization: Bearer <key>} with an active key, except
+ * the public health routes ({@link Public#PATH}, like the replaced system's health). Health and
+ * metrics under {@code /q/} stay open for probes and scrapers.
  */
 public class BearerAuthFilter {
 
@@ -28,7 +29,7 @@ public class BearerAuthFilter {
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> authenticate(final ContainerRequestContext request) {
         final String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
+        if (!path.startsWith("/api/") && !path.equals("/api") || isPublic(path)) {
             return Uni.createFrom().nullItem();
         }
         final String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -46,6 +47,11 @@ public class BearerAuthFilter {
             request.setProperty(API_KEY, key.get());
             return null;
         });
+    }
+
+    /** The paths under {@link Public#PATH}, which need no key. */
+    public static boolean isPublic(final String path) {
+        return path.equals(Public.PATH) || path.startsWith(Public.PATH + "/");
     }
 
     private static Response unauthorized(final String path, final String detail) {

@@ -11,6 +11,7 @@ import static org.eclipse.microprofile.openapi.OASFactory.createSecurityScheme;
 
 import dev.soba.streams.api.tracing.RequestId;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -24,12 +25,16 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What the resources cannot say about themselves in {@code /q/openapi}: every {@code /api}
  * operation needs the bearer key, may answer 401, 403 and 429 as problem+json, and carries the
- * request-id and rate-limit headers. Applied once, when the application is built.
+ * request-id and rate-limit headers — except the public health routes; operations served under
+ * alias paths of the replaced system list them in {@code x-soba-aliases}. Applied once, when the
+ * application is built.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiDocument implements OASFilter {
 
     static final String BEARER = "bearer";
+    /** Extension listing the paths of the replaced system that serve the same operation. */
+    static final String ALIASES = "x-soba-aliases";
     private static final String PROBLEM = "Problem";
     private static final Map<String, String> HEADERS = Map.of(
             RequestId.HEADER, "The request's id: the caller's when acceptable (1-128 visible ASCII characters), else a new UUID",
@@ -61,8 +66,12 @@ public class OpenApiDocument implements OASFilter {
             return;
         }
         openApi.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") && item.getOperations() != null) {
+            if (path.startsWith("/api/") && !BearerAuthFilter.isPublic(path) && item.getOperations() != null) {
                 item.getOperations().values().forEach(OpenApiDocument::secure);
+            }
+            final List<String> aliases = Aliases.aliasesOf(path);
+            if (!aliases.isEmpty() && item.getOperations() != null) {
+                item.getOperations().values().forEach(operation -> operation.addExtension(ALIASES, aliases));
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.soba.streams.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.soba.streams.api.cache.ResultCache;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
@@ -27,12 +28,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * MEV detection on request (name from the system we replace): a block in the body — mev-inspect's
  * Parity format (an object with {@code traces} and {@code receipts}) or ethereum-etl items
  * ({@code {"items": [...]}} or a bare array) — is analysed at once, with the stream's own
  * detectors; {@code {"block_number": N}} answers the findings the stream has stored for block N.
+ * Analyses are cached by the body's content ({@link ResultCache}, {@code X-Cache: hit|miss}); the
+ * stored findings, which change as the stream runs, are not.
  */
 @jakarta.ws.rs.Path("/api/v1/blockchain")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,16 +49,24 @@ public class DetectMevResource {
 
     private static final Path BODY_NAME = Path.of("request body");
 
+    static final String CACHE_NAMESPACE = "detect-mev";
+
     private final MevQueries queries;
     private final QueryResponder responder;
+    private final ResultCache cache;
 
-    public DetectMevResource(final MevQueries queries, final QueryResponder responder) {
+    public DetectMevResource(final MevQueries queries, final QueryResponder responder, final ResultCache cache) {
         this.queries = queries;
         this.responder = responder;
+        this.cache = cache;
     }
 
     @POST
     @jakarta.ws.rs.Path("/detect-mev")
+    @APIResponse(responseCode = "200", description = "The analysed blocks, or the stored findings of block_number",
+            headers = @Header(name = ResultCache.HEADER, description = "hit when an identical block body was analysed"
+                    + " before and the answer comes from the cache, miss otherwise; absent for block_number",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response detectMev(final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ApiException.badRequest("", "a JSON body is required: a block (Parity traces + receipts, or "
@@ -66,9 +81,18 @@ public class DetectMevResource {
             return responder.answer(() -> queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
                     "block " + block + " has no findings", Caller.post(headers, uri, Json.write(body)));
         }
+        // a pure function of the body: the same block gets the same answer, so it is cached by content
+        // (looked up before parsing: only a body that was parsed and analysed before can be a hit)
+        final ResultCache.Answer answer = cache.answer(CACHE_NAMESPACE, body, () -> detect(blockBytes(body)));
+        return Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(ResultCache.HEADER, answer.outcome().header())
+                .build();
+    }
+
+    private static Detection detect(final byte[] blockBytes) {
         final List<BlockFile> blocks;
         try {
-            blocks = BlockFiles.read(BODY_NAME, blockBytes(body));
+            blocks = BlockFiles.read(BODY_NAME, blockBytes);
         } catch (final BlockFileException e) {
             throw ApiException.badRequest("", e.getMessage());
         }
@@ -78,7 +102,7 @@ public class DetectMevResource {
             analyses.add(new Analysis(analysis.blockNumber(), analysis.evidence().name().toLowerCase(),
                     analysis.swaps().size(), analysis.findings()));
         }
-        return Response.ok(new Detection(analyses)).build();
+        return new Detection(analyses);
     }
 
     /** The body as the block file formats read it: a Parity block as it is, ethereum-etl items as JSON lines. */

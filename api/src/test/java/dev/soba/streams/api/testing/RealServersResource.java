@@ -25,17 +25,21 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
 
     /** Init argument: {@code "false"} for servers of this resource alone. */
     public static final String SHARED = "shared";
+    /** Init argument: {@code "unreachable"} points the application at a Redis that is not there (a closed port). */
+    public static final String REDIS = "redis";
 
     // The servers of the running application, for the static accessors below.
     private static volatile TestServers current;
 
     private boolean sharedServers = true;
+    private boolean redisUnreachable;
     private TestServers servers;
     private Path stateDir;
 
     @Override
     public void init(final Map<String, String> initArgs) {
         sharedServers = !"false".equalsIgnoreCase(initArgs.getOrDefault(SHARED, "true"));
+        redisUnreachable = "unreachable".equalsIgnoreCase(initArgs.getOrDefault(REDIS, ""));
     }
 
     @Override
@@ -57,7 +61,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.datasource.reactive.url", servers.reactiveUrl(),
                 "quarkus.datasource.username", servers.username(),
                 "quarkus.datasource.password", servers.password(),
-                "quarkus.redis.hosts", servers.redisUrl());
+                "quarkus.redis.hosts", redisUnreachable ? "redis://127.0.0.1:" + closedPort() : servers.redisUrl());
     }
 
     @Override
@@ -98,6 +102,15 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     /** Creates the missing topics and waits for their leaders. */
     public static Set<String> createTopics(final Collection<NewTopic> topics) {
         return servers().createTopics(topics);
+    }
+
+    /** A port nothing listens on: free a moment ago, so a connection is refused at once. */
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
     }
 
     private static void deleteRecursively(final Path dir) {
