@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -19,6 +20,8 @@ public class BearerAuthFilter {
     /** Request property holding the authenticated {@link ApiKey}. */
     public static final String API_KEY = "soba.api-key";
     private static final String BEARER = "Bearer ";
+    private static final int KEY_STORE_RETRY_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(BearerAuthFilter.class);
 
     private final ApiKeys keys;
 
@@ -46,7 +49,18 @@ public class BearerAuthFilter {
             }
             request.setProperty(API_KEY, key.get());
             return null;
-        });
+        }).onFailure().recoverWithItem(failure -> keyStoreUnavailable(path, failure));
+    }
+
+    /** The key store (PostgreSQL) did not answer: the key can be neither accepted nor refused yet. */
+    private static Response keyStoreUnavailable(final String path, final Throwable failure) {
+        LOG.warnf("API keys cannot be checked: %s", failure.toString());
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Integer.toString(KEY_STORE_RETRY_SECONDS))
+                .entity(Problem.of(503, "Service Unavailable",
+                        "API keys cannot be checked right now (the key store does not answer); try again shortly").at(path, null))
+                .build();
     }
 
     /** The paths under {@link Public#PATH}, which need no key. */

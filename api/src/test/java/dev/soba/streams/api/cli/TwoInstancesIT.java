@@ -206,6 +206,24 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void withoutPostgresqlAKeyThatCannotBeCheckedIsA503NotA500() throws Exception {
+        servers.stopPostgres();
+        // a key never seen (so not in the instance's short key cache) must be looked up, and cannot be
+        final HttpResponse<String> response = get(first, "/api/v1/blocks/" + BLOCK_HASHES.keySet().iterator().next(),
+                "sk_" + UUID.randomUUID().toString().replace("-", ""));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("API keys cannot be checked");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            final HttpResponse<String> health = get(first, "/api/v1/health", null);
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"unhealthy\"");
+        });
+    }
+
     private static AppInstance start(final String name, final Path jar, final Path work, final String applicationId) {
         final Map<String, String> properties = new HashMap<>();
         properties.put("soba.kafka.bootstrap-servers", servers.bootstrapServers());
@@ -265,9 +283,12 @@ class TwoInstancesIT {
 
     private static HttpResponse<String> get(final AppInstance instance, final String path, final String bearer)
             throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
+                .timeout(Duration.ofSeconds(20)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode okJson(final AppInstance instance, final String path) {

@@ -85,6 +85,11 @@ public final class ContainerServers implements TestServers {
     }
 
     @Override
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             redis.stop();

@@ -105,6 +105,11 @@ public final class RealServers implements TestServers {
     }
 
     @Override
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             final IllegalStateException failure = new IllegalStateException("real servers did not all stop cleanly");

@@ -29,6 +29,9 @@ public interface TestServers extends AutoCloseable {
     /** Creates the missing topics and waits for their leaders. */
     Set<String> createTopics(Collection<NewTopic> topics);
 
+    /** Stops PostgreSQL alone, to see how the application behaves without it (close() still stops the rest). */
+    void stopPostgres();
+
     @Override
     void close();
 
