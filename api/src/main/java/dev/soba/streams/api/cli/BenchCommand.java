@@ -68,6 +68,9 @@ final class BenchCommand {
     }
 
     static int run(final String[] argv, final PrintStream out) throws Exception {
+        if (argv.length > 0 && "accuracy".equals(argv[0])) {
+            return AccuracyBench.run(java.util.Arrays.copyOfRange(argv, 1, argv.length), out);
+        }
         final Args args = Args.parse(argv, Set.of("logs", "ticks", "seed"), Set.of());
         if (args.positional().size() != 1 || !"market".equals(args.positional().get(0))) {
             throw new Args.UsageException("bench takes: market");

@@ -22,10 +22,13 @@ public final class SobaMain {
               mev inspect FILE...  find sandwiches, arbitrage, liquidations, JIT liquidity in block files (offline)
               mev bench            blocks analysed per second on mev-inspect's test blocks
               bench market         swaps decoded and ticks aggregated per second, beside the raw broker read rate
+              bench accuracy       precision and recall of the pipeline's MEV findings on simulated traffic
+              simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
-            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE;
+            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
+            + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE;
 
     SobaMain() {
     }
@@ -46,6 +49,7 @@ public final class SobaMain {
                 case "pools" -> PoolsCommand.run(rest, System.out);
                 case "mev" -> MevCommand.run(rest, System.out);
                 case "bench" -> BenchCommand.run(rest, System.out);
+                case "simulate" -> SimulateCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
