@@ -24,6 +24,7 @@ public record Topics(String prefix) {
     public static final String MARKET_CANDLES = "market_candles";
     public static final String LATE_TRADES = "late_trades";
     public static final String MEV_ALERTS = "mev_alerts";
+    public static final String GROUND_TRUTH = "ground_truth";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -83,6 +84,15 @@ public record Topics(String prefix) {
      */
     public String mevAlerts() {
         return prefix + MEV_ALERTS;
+    }
+
+    /**
+     * What the market simulator injected (sandwiches, arbitrages, phishing drains), to score detection
+     * against; keyed by block number. Written by {@code ./soba simulate}, the demo and the accuracy
+     * benchmark only, which create it: not part of {@link #all()}, the application neither reads nor writes it.
+     */
+    public String groundTruth() {
+        return prefix + GROUND_TRUTH;
     }
 
     public List<String> outputs() {

@@ -1,17 +1,15 @@
 package dev.soba.streams.api.cli;
 
+import dev.soba.streams.api.demo.Scenario;
 import dev.soba.streams.api.demo.SyntheticBlock;
 import dev.soba.streams.api.demo.SyntheticChain;
 import dev.soba.streams.api.demo.SyntheticFeed;
-import dev.soba.streams.api.demo.SyntheticPools;
 import dev.soba.streams.api.embedded.BrokerLogLevels;
 import dev.soba.streams.api.embedded.EmbeddedServers;
 import dev.soba.streams.api.embedded.PortInUseException;
 import dev.soba.streams.api.embedded.TopicCreator;
 import dev.soba.streams.api.keys.ApiKeyStore;
 import dev.soba.streams.api.keys.CreatedApiKey;
-import dev.soba.streams.api.pipeline.EventProducer;
-import dev.soba.streams.api.pipeline.TopologyProducer;
 import dev.soba.streams.topology.Topics;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
@@ -27,23 +25,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./soba demo}: everything on one machine with nothing installed. Starts real servers
  * in-process (KRaft Kafka broker, PostgreSQL, Redis) with their data under one directory, creates
- * the topics and an API key, feeds a synthetic ethereum-etl chain, and runs the application on
- * them. Ctrl-C stops it all; the next start continues from the same data.
+ * the topics and an API key, feeds the market simulator (a synthetic ethereum-etl chain with its
+ * traces, MEV bots and phishing drains, exchange ticks and ground truth), and runs the application
+ * on them. Ctrl-C stops it all; the next start continues from the same data.
  */
 final class DemoCommand {
 
     static final String USAGE = """
             usage: soba demo [--data-dir DIR] [--http-port 8080] [--kafka-port 9092] [--kafka-controller-port 9093]
                              [--postgres-port 15432] [--redis-port 16379] [--seed N] [--no-feed]
-            Data lives under --data-dir (default ./.soba-data, or SOBA_DATA_DIR) and survives restarts.""";
+            Data lives under --data-dir (default ./.soba-data, or SOBA_DATA_DIR) and survives restarts. The feed is the
+            market simulator (see simulate), one block every 3 s; --no-feed starts without it.""";
     private static final Duration READY_PATIENCE = Duration.ofSeconds(180);
 
     private DemoCommand() {
@@ -93,7 +90,7 @@ final class DemoCommand {
         final CliConfig config = CliConfig.load();
         final Topics topics = new Topics(config.find("soba.topics.prefix").orElse(""));
         final int partitions = Integer.parseInt(config.get("soba.topics.partitions"));
-        TopicCreator.createMissing(servers.bootstrapServers(), TopologyProducer.topicsToCreate(topics, partitions, (short) 1),
+        TopicCreator.createMissing(servers.bootstrapServers(), SimulationSupport.topicsToCreate(topics, partitions, (short) 1),
                 Duration.ofSeconds(60));
 
         final CreatedApiKey key;
@@ -105,24 +102,18 @@ final class DemoCommand {
 
         final Example example;
         if (args.flag("no-feed")) {
-            example = new Example(0, null, null);
+            example = new Example(0, null, null, null);
         } else {
-            final Producer<byte[], byte[]> producer = new KafkaProducer<>(
-                    EventProducer.settings(servers.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer());
+            final Producer<byte[], byte[]> producer = SimulationSupport.producer(servers.bootstrapServers());
             final SyntheticChain chain = SyntheticFeed.wallClockChain(args.longOption("seed", 1L), Instant.now(),
-                    SyntheticFeed.DEFAULT_PERIOD);
-            // the demo chain's pools exist from genesis (no factory logs): imported, so its swaps make candles
-            try (Producer<String, byte[]> registry = new KafkaProducer<>(EventProducer.settings(servers.bootstrapServers()),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                SyntheticPools.register(chain, registry, topics.pools());
-            }
-            final SyntheticFeed feed = new SyntheticFeed(chain, producer,
-                    type -> topics.forTypeName(type).orElseThrow(() -> new IllegalArgumentException("no topic for " + type)),
-                    SyntheticFeed.DEFAULT_PERIOD);
+                    SyntheticFeed.DEFAULT_PERIOD, Scenario.MARKET);
+            SimulationSupport.registerPools(servers.bootstrapServers(), chain, topics);
+            final SyntheticFeed feed = new SyntheticFeed(chain, producer, SimulationSupport.topicForType(topics),
+                    topics.groundTruth(), SyntheticFeed.DEFAULT_PERIOD);
             resources.feed(feed, producer);
             final SyntheticBlock first = feed.publishNextBlock();
             feed.start();
-            example = Example.of(first);
+            example = Example.of(first, chain.searcherContracts().isEmpty() ? null : chain.searcherContracts().get(0));
         }
 
         final Thread banner = new Thread(() -> announceWhenReady(httpPort, key, servers, dataDir, example, started),
@@ -201,19 +192,23 @@ final class DemoCommand {
         }
         text.append("    curl -s ").append(auth).append(" '").append(base)
                 .append("/api/v1/data/aggregate-market-data?pair=WETH-USDC&interval=1m'\n");
+        if (example.searcher() != null) {
+            text.append("    curl -s ").append(auth).append(" '").append(base).append("/api/v1/mev?searcher=")
+                    .append(example.searcher()).append("&limit=5'   (a simulated sandwich bot; answers after ~15 s)\n");
+        }
         text.append("    curl -s ").append(base).append("/q/health/ready\n")
                 .append("  Ctrl-C stops everything; data stays in ").append(dataDir).append('\n');
         return text.toString();
     }
 
-    /** A block, a transaction and an address from the feed, for runnable example commands. */
-    private record Example(long blockNumber, String transactionHash, String address) {
-        static Example of(final SyntheticBlock block) {
+    /** A block, a transaction, an address and a searcher from the feed, for runnable example commands. */
+    private record Example(long blockNumber, String transactionHash, String address, String searcher) {
+        static Example of(final SyntheticBlock block, final String searcher) {
             if (block.transactions().isEmpty()) {
-                return new Example(block.number(), null, null);
+                return new Example(block.number(), null, null, searcher);
             }
             final var tx = block.transactions().get(0);
-            return new Example(block.number(), tx.get("hash").asText(), tx.get("from_address").asText());
+            return new Example(block.number(), tx.get("hash").asText(), tx.get("from_address").asText(), searcher);
         }
     }
 

@@ -23,10 +23,13 @@ public final class SobaMain {
               mev bench            blocks analysed per second on mev-inspect's test blocks
               bench market         swaps decoded and ticks aggregated per second, beside the raw broker read rate
               bench queries        interactive queries under load on two instances: local and forwarded keys, beside a trivial endpoint
+              bench accuracy       precision and recall of the pipeline's MEV findings on simulated traffic
+              simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
-            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n" + QueryBench.USAGE;
+            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
+            + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE;
 
     SobaMain() {
     }
@@ -47,6 +50,7 @@ public final class SobaMain {
                 case "pools" -> PoolsCommand.run(rest, System.out);
                 case "mev" -> MevCommand.run(rest, System.out);
                 case "bench" -> BenchCommand.run(rest, System.out);
+                case "simulate" -> SimulateCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

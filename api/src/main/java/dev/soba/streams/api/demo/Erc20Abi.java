@@ -8,7 +8,7 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 
-/** The ERC-20 pieces the synthetic chain emits: the Transfer event and the {@code transfer} call. */
+/** The ERC-20 pieces the synthetic chain emits: the Transfer event and the calls its traces show. */
 final class Erc20Abi {
 
     static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
@@ -25,5 +25,19 @@ final class Erc20Abi {
     static String transferCall(final String to, final BigInteger amount) {
         return FunctionEncoder.encode(new Function("transfer",
                 List.of(new Address(to), new Uint256(amount)), List.of()));
+    }
+
+    static String transferFromCall(final String from, final String to, final BigInteger amount) {
+        return FunctionEncoder.encode(new Function("transferFrom",
+                List.of(new Address(from), new Address(to), new Uint256(amount)), List.of()));
+    }
+
+    static String balanceOfCall(final String holder) {
+        return FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(holder)), List.of()));
+    }
+
+    /** A {@code bool} return value of {@code true}, as {@code transfer} and {@code transferFrom} give it. */
+    static String trueOutput() {
+        return AbiWords.uintData(BigInteger.ONE);
     }
 }

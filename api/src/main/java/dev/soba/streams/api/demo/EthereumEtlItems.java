@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.web3j.utils.Numeric;
 
 /**
  * Renders the chain's records as ethereum-etl's {@code stream} items: the same field names in the
  * same order, uint256 as bare JSON integers, lower-case hex, nulls where ethereum-etl writes null
- * (receipt_root after Byzantium, the L1 fields on mainnet, fee-market fields of legacy transactions).
+ * (receipt_root after Byzantium, the L1 fields on mainnet, fee-market fields of legacy transactions,
+ * reward_type of calls, output and gas_used of a failed call).
  */
 final class EthereumEtlItems {
 
@@ -83,7 +88,7 @@ final class EthereumEtlItems {
         item.put("receipt_gas_used", tx.gasUsed());
         item.putNull("receipt_contract_address");
         item.putNull("receipt_root");
-        item.put("receipt_status", 1);
+        item.put("receipt_status", tx.call().succeeded() ? 1 : 0);
         item.put("receipt_effective_gas_price", tx.effectiveGasPrice());
         item.put("item_id", "transaction_" + tx.hash());
         item.put("item_timestamp", itemTimestamp(h.timestamp()));
@@ -132,6 +137,93 @@ final class EthereumEtlItems {
         item.put("item_id", "token_transfer_" + log.transactionHash() + "_" + log.logIndex());
         item.put("item_timestamp", itemTimestamp(h.timestamp()));
         return Optional.of(item);
+    }
+
+    /**
+     * The transaction's call tree as ethereum-etl's trace items, depth first (Parity's order), numbered
+     * from {@code firstTraceIndex} in the block. Gas as Parity reports it: the top call gets the gas
+     * limit less the intrinsic gas and uses the receipt's gas less it; each sub-call gets 63/64 of what
+     * its caller has left. A failed frame has no output or gas used; it and every call below it have
+     * status 0.
+     */
+    static List<ObjectNode> traces(final BlockHeader h, final MinedTransaction tx, final int firstTraceIndex) {
+        final long intrinsic = intrinsicGas(tx.call().input());
+        final CallFrame root = tx.call().trace();
+        final long childrenUsed = root.gasUsed() - root.ownGas();
+        final long topUsed = tx.gasUsed() - intrinsic;
+        if (topUsed < childrenUsed) {
+            throw new IllegalStateException("transaction " + tx.hash() + " uses " + tx.gasUsed()
+                    + " gas, less than its intrinsic gas and calls need");
+        }
+        final List<ObjectNode> items = new ArrayList<>(root.size());
+        addTraces(h, tx, root.withOwnGas(topUsed - childrenUsed), List.of(), tx.call().gasLimit() - intrinsic,
+                true, firstTraceIndex, items);
+        return items;
+    }
+
+    private static void addTraces(final BlockHeader h, final MinedTransaction tx, final CallFrame frame,
+                                  final List<Integer> address, final long gas, final boolean parentsSucceeded,
+                                  final int firstTraceIndex, final List<ObjectNode> items) {
+        final boolean succeeded = parentsSucceeded && frame.error() == null;
+        final String traceId = "call_" + tx.hash() + "_"
+                + address.stream().map(String::valueOf).collect(Collectors.joining("_"));
+        final ObjectNode item = NODES.objectNode();
+        item.put("type", "trace");
+        item.put("transaction_index", tx.transactionIndex());
+        item.put("from_address", frame.from());
+        item.put("to_address", frame.to());
+        item.put("value", frame.value());
+        item.put("input", frame.input());
+        if (frame.error() == null) {
+            item.put("output", frame.output());
+        } else {
+            item.putNull("output");
+        }
+        item.put("trace_type", "call");
+        item.put("call_type", frame.callType());
+        item.putNull("reward_type");
+        item.put("gas", gas);
+        if (frame.error() == null) {
+            item.put("gas_used", frame.gasUsed());
+        } else {
+            item.putNull("gas_used");
+        }
+        item.put("subtraces", frame.children().size());
+        final ArrayNode traceAddress = item.putArray("trace_address");
+        address.forEach(traceAddress::add);
+        if (frame.error() == null) {
+            item.putNull("error");
+        } else {
+            item.put("error", frame.error());
+        }
+        item.put("status", succeeded ? 1 : 0);
+        item.put("transaction_hash", tx.hash());
+        item.put("block_number", h.number());
+        item.put("trace_id", traceId);
+        item.put("trace_index", firstTraceIndex + items.size());
+        item.put("block_timestamp", h.timestamp());
+        item.put("block_hash", h.hash());
+        item.put("item_id", "trace_" + traceId);
+        item.put("item_timestamp", itemTimestamp(h.timestamp()));
+        items.add(item);
+        // The callee spends part of its own gas before its calls; each call is given 63/64 of what is left.
+        long left = gas - frame.ownGas() / 2;
+        for (int i = 0; i < frame.children().size(); i++) {
+            final CallFrame child = frame.children().get(i);
+            final List<Integer> childAddress = new ArrayList<>(address);
+            childAddress.add(i);
+            addTraces(h, tx, child, List.copyOf(childAddress), left - left / 64, succeeded, firstTraceIndex, items);
+            left -= child.gasUsed();
+        }
+    }
+
+    /** 21,000 plus 16 per non-zero and 4 per zero byte of call data. */
+    static long intrinsicGas(final String input) {
+        long gas = 21_000;
+        for (final byte b : Numeric.hexStringToByteArray(input)) {
+            gas += b == 0 ? 4 : 16;
+        }
+        return gas;
     }
 
     /** ISO-8601 UTC without fractions, e.g. 2023-05-02T12:19:59Z. */

@@ -2,6 +2,7 @@ package dev.soba.streams.api.demo;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -10,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * The outside market the demo's traders watch: stablecoins hold their peg, WETH and WBTC follow
  * slow tides around their genesis prices. Traders lean towards trades that pull a pool back to
- * these prices, so the pools stay roughly consistent with each other (no arbitrage actor yet)
- * while still showing trends in candles. A pure function of (seed, block number).
+ * these prices, so the pools stay roughly consistent with each other (in the market scenario the
+ * arbitrage bots close the rest) while still showing trends in candles. A pure function of (seed,
+ * block number).
  */
 final class ReferencePrices {
 
@@ -24,7 +26,12 @@ final class ReferencePrices {
     private final double wbtcPhase;
 
     ReferencePrices(final long seed) {
-        this.genesis = MarketGenesis.pairs().stream()
+        this(seed, MarketGenesis.pairs());
+    }
+
+    /** @param genesisPairs the pools at genesis, whose prices are the reference's starting point */
+    ReferencePrices(final long seed, final List<ConstantProductPair> genesisPairs) {
+        this.genesis = genesisPairs.stream()
                 .collect(Collectors.toUnmodifiableMap(ConstantProductPair::address, Function.identity()));
         final SplittableRandom rng = new SplittableRandom(LabelledHash.seed("reference-prices", seed));
         this.wethPhase = rng.nextDouble(2 * StrictMath.PI);

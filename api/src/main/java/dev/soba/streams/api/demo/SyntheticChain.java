@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -15,6 +14,11 @@ import org.web3j.utils.Numeric;
  * A deterministic synthetic Ethereum chain: blocks of ETH transfers, ERC-20 transfers and
  * Uniswap-V2 swaps among a fixed population of traders, rendered exactly as ethereum-etl's stream
  * items. Reserves, balances and nonces carry over from block to block, so prices evolve.
+ *
+ * <p>The {@link Scenario} says who else is on it. {@link Scenario#MARKET} makes it the market
+ * simulator: SushiSwap pools beside Uniswap's, the call trace of every transaction, sandwich and
+ * arbitrage searchers, phishing drains, exchange ticks that follow the pools, and the ground truth
+ * of every sandwich, arbitrage and drain it injected ({@link SyntheticBlock#groundTruth()}).
  *
  * <p>Two layers of determinism. Identities are pure functions of (seed, block number): the
  * block hash, the parent hash, transaction hashes, the block's random draws (how many
@@ -36,7 +40,6 @@ public final class SyntheticChain {
     private static final int WITHDRAWALS_PER_BLOCK = 16;
     private static final int VALIDATORS = 950_000;
     private static final int WITHDRAWAL_ADDRESSES = 500;
-    private static final int LEGACY_PERCENT = 15;
     private static final long GWEI = 1_000_000_000L;
     /** Rough RLP sizes, so {@code size} grows with the contents like a real block's does. */
     private static final long HEADER_BYTES = 620;
@@ -47,8 +50,10 @@ public final class SyntheticChain {
     private final long startBlockNumber;
     private final long startTimestamp;
     private final long secondsPerBlock;
+    private final Scenario scenario;
     private final Economy economy;
     private final ReferencePrices referencePrices;
+    private final MarketActors actors;
     private long nextNumber;
 
     /** A chain with mainnet's 12-second slots. */
@@ -59,6 +64,12 @@ public final class SyntheticChain {
     /** A chain whose timestamps advance {@code secondsPerBlock} per block, e.g. to follow a faster wall clock. */
     public SyntheticChain(final long seed, final long startBlockNumber, final long startTimestampSeconds,
                           final long secondsPerBlock) {
+        this(seed, startBlockNumber, startTimestampSeconds, secondsPerBlock, Scenario.PLAIN);
+    }
+
+    /** A chain of the given scenario; {@link Scenario#MARKET} is the market simulator. */
+    public SyntheticChain(final long seed, final long startBlockNumber, final long startTimestampSeconds,
+                          final long secondsPerBlock, final Scenario scenario) {
         if (startBlockNumber < 0 || startTimestampSeconds < 0 || secondsPerBlock < 1) {
             throw new IllegalArgumentException("start block and timestamp must be >= 0 and seconds per block >= 1");
         }
@@ -66,8 +77,10 @@ public final class SyntheticChain {
         this.startBlockNumber = startBlockNumber;
         this.startTimestamp = startTimestampSeconds;
         this.secondsPerBlock = secondsPerBlock;
-        this.economy = Economy.genesis(seed);
-        this.referencePrices = new ReferencePrices(seed);
+        this.scenario = scenario;
+        this.economy = Economy.genesis(seed, scenario);
+        this.referencePrices = new ReferencePrices(seed, economy.pairs());
+        this.actors = scenario.hasActors() ? new MarketActors(seed, scenario, economy) : null;
         this.nextNumber = startBlockNumber;
     }
 
@@ -93,44 +106,52 @@ public final class SyntheticChain {
         return economy.traders();
     }
 
+    /** The searchers' contracts, the addresses MEV findings name: sandwich searchers first, then arbitrage ones. */
+    public List<String> searcherContracts() {
+        if (actors == null) {
+            return List.of();
+        }
+        final List<String> contracts = new ArrayList<>();
+        actors.sandwiches().searchers().forEach(s -> contracts.add(s.contract()));
+        actors.arbitrages().searchers().forEach(s -> contracts.add(s.contract()));
+        return List.copyOf(contracts);
+    }
+
+    /** The live world state; package-private, for tests that check the emitted items against it. */
+    Economy economy() {
+        return economy;
+    }
+
+    /** The phishing-drain wallets. */
+    public List<String> drainWallets() {
+        return actors == null ? List.of() : actors.drains().wallets();
+    }
+
     public SyntheticBlock nextBlock() {
         final long number = nextNumber;
         final long timestamp = startTimestamp + (number - startBlockNumber) * secondsPerBlock;
         final SplittableRandom rng = new SplittableRandom(LabelledHash.seed("block-draws", seed, number));
         final long baseFee = baseFeePerGas(number, rng);
-        final List<MinedTransaction> transactions = new ArrayList<>();
-        final List<MinedLog> logs = new ArrayList<>();
-        long cumulativeGas = 0;
-        for (final Action action : RetailTraders.actionsFor(rng, economy, referencePrices, number)) {
-            final int index = transactions.size();
-            final String hash = LabelledHash.hex("transaction", seed, number, index);
-            final ExecutedCall call = economy.execute(action, timestamp, rng);
-            cumulativeGas += call.gasUsed();
-            transactions.add(priced(hash, index, action.sender(), call, cumulativeGas, baseFee, rng));
-            for (final LogEntry entry : call.logs()) {
-                logs.add(new MinedLog(logs.size(), hash, index, entry));
-            }
+        final BlockBuilder builder = new BlockBuilder(seed, number, timestamp, baseFee, economy, rng);
+        final List<Action> retail = RetailTraders.actionsFor(rng, economy, referencePrices, number);
+        final List<GroundTruth> truth;
+        if (actors == null) {
+            retail.forEach(builder::include);
+            truth = List.of();
+        } else {
+            truth = actors.play(builder, retail,
+                    new SplittableRandom(LabelledHash.seed("actor-draws", seed, number)));
         }
-        if (cumulativeGas > GAS_LIMIT) {
-            throw new IllegalStateException("block " + number + " uses " + cumulativeGas + " gas, above the limit");
+        if (builder.gasUsed() > GAS_LIMIT) {
+            throw new IllegalStateException("block " + number + " uses " + builder.gasUsed() + " gas, above the limit");
         }
-        final BlockHeader header = header(number, timestamp, baseFee, transactions, logs, cumulativeGas, rng);
+        final List<MinedTransaction> transactions = builder.transactions();
+        final List<MinedLog> logs = builder.logs();
+        final BlockHeader header = header(number, timestamp, baseFee, transactions, logs, builder.gasUsed(), rng);
+        final List<ObjectNode> ticks = scenario.ticks()
+                ? ExchangeTicks.forBlock(seed, number, timestamp, secondsPerBlock, economy) : List.of();
         nextNumber++;
-        return render(header, transactions, logs);
-    }
-
-    private MinedTransaction priced(final String hash, final int index, final String sender, final ExecutedCall call,
-                                    final long cumulativeGas, final long baseFee, final SplittableRandom rng) {
-        final long nonce = economy.takeNonce(sender);
-        final long tip = rng.nextLong(GWEI / 100, 2 * GWEI);
-        final long effectivePrice = baseFee + tip;
-        if (rng.nextInt(100) < LEGACY_PERCENT) {
-            return new MinedTransaction(hash, nonce, index, sender, call, effectivePrice,
-                    OptionalLong.empty(), OptionalLong.empty(), 0, cumulativeGas, effectivePrice);
-        }
-        // Wallets cap the fee at twice the base fee plus the tip; with the base fee below the cap the tip is paid in full.
-        return new MinedTransaction(hash, nonce, index, sender, call, effectivePrice,
-                OptionalLong.of(2 * baseFee + tip), OptionalLong.of(tip), 2, cumulativeGas, effectivePrice);
+        return render(header, transactions, logs, scenario.traces(), ticks, truth);
     }
 
     /**
@@ -185,12 +206,20 @@ public final class SyntheticChain {
     }
 
     private static SyntheticBlock render(final BlockHeader header, final List<MinedTransaction> transactions,
-                                         final List<MinedLog> logs) {
+                                         final List<MinedLog> logs, final boolean traces, final List<ObjectNode> ticks,
+                                         final List<GroundTruth> truth) {
         final List<ObjectNode> transactionItems = transactions.stream()
                 .map(tx -> EthereumEtlItems.transaction(header, tx)).toList();
         final List<ObjectNode> logItems = logs.stream().map(log -> EthereumEtlItems.log(header, log)).toList();
         final List<ObjectNode> transferItems = logs.stream()
                 .flatMap(log -> EthereumEtlItems.tokenTransfer(header, log).stream()).toList();
-        return new SyntheticBlock(EthereumEtlItems.block(header), transactionItems, logItems, transferItems);
+        final List<ObjectNode> traceItems = new ArrayList<>();
+        if (traces) {
+            for (final MinedTransaction tx : transactions) {
+                traceItems.addAll(EthereumEtlItems.traces(header, tx, traceItems.size()));
+            }
+        }
+        return new SyntheticBlock(EthereumEtlItems.block(header), transactionItems, logItems, transferItems, traceItems,
+                ticks, truth);
     }
 }

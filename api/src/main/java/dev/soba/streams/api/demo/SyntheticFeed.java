@@ -1,7 +1,5 @@
 package dev.soba.streams.api.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.soba.streams.schemas.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -10,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Produces a {@link SyntheticChain} to Kafka, one block per period, as ethereum-etl's
- * {@code stream --output kafka} would: one JSON item per message, no key, each type to its topic.
+ * {@code stream --output kafka} would: one JSON item per message, no key, each type to its topic
+ * (and, for the market simulator, its exchange ticks and ground truth: see {@link BlockPublisher}).
  *
  * <p>Time: a chain made by {@link #wallClockChain} is aligned to the wall clock, block
  * {@code n} being the slot {@code GENESIS + n * period}. Its timestamps therefore advance by the
@@ -38,7 +36,7 @@ public final class SyntheticFeed implements AutoCloseable {
 
     private final SyntheticChain chain;
     private final Producer<byte[], byte[]> producer;
-    private final Function<String, String> topicForType;
+    private final BlockPublisher publisher;
     private final Duration period;
     /** Guards start/close; publishing has its own lock so close never waits behind a blocked send. */
     private final Object lifecycle = new Object();
@@ -52,12 +50,19 @@ public final class SyntheticFeed implements AutoCloseable {
      */
     public SyntheticFeed(final SyntheticChain chain, final Producer<byte[], byte[]> producer,
                          final Function<String, String> topicForType, final Duration period) {
+        this(chain, producer, topicForType, null, period);
+    }
+
+    /** @param groundTruthTopic where the simulator's ground truth goes; null to send none */
+    public SyntheticFeed(final SyntheticChain chain, final Producer<byte[], byte[]> producer,
+                         final Function<String, String> topicForType, final String groundTruthTopic,
+                         final Duration period) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive: " + period);
         }
         this.chain = chain;
         this.producer = producer;
-        this.topicForType = topicForType;
+        this.publisher = new BlockPublisher(producer, topicForType, groundTruthTopic);
         this.period = period;
     }
 
@@ -73,6 +78,12 @@ public final class SyntheticFeed implements AutoCloseable {
      * number {@code (now - GENESIS) / period}, timestamp {@code GENESIS + number * period}.
      */
     public static SyntheticChain wallClockChain(final long seed, final Instant now, final Duration period) {
+        return wallClockChain(seed, now, period, Scenario.PLAIN);
+    }
+
+    /** The wall-clock chain of a scenario (see {@link #wallClockChain(long, Instant, Duration)}). */
+    public static SyntheticChain wallClockChain(final long seed, final Instant now, final Duration period,
+                                                final Scenario scenario) {
         final long secondsPerBlock = period.getSeconds();
         if (secondsPerBlock < 1 || period.getNano() != 0) {
             throw new IllegalArgumentException("block timestamps are whole seconds; period must be too: " + period);
@@ -82,7 +93,7 @@ public final class SyntheticFeed implements AutoCloseable {
             throw new IllegalArgumentException("now is before the synthetic genesis " + GENESIS);
         }
         final long number = (now.getEpochSecond() - genesis) / secondsPerBlock;
-        return new SyntheticChain(seed, number, genesis + number * secondsPerBlock, secondsPerBlock);
+        return new SyntheticChain(seed, number, genesis + number * secondsPerBlock, secondsPerBlock, scenario);
     }
 
     /** Publishes a block now and one every period after, on a daemon thread. */
@@ -110,14 +121,11 @@ public final class SyntheticFeed implements AutoCloseable {
             final SyntheticBlock block = chain.nextBlock();
             // One warning per block, not one per item, when the broker is away.
             final AtomicBoolean warned = new AtomicBoolean();
-            for (final ObjectNode item : block.allItems()) {
-                final String type = item.get("type").asText();
-                producer.send(new ProducerRecord<>(topicForType.apply(type), null, bytes(item)), (metadata, error) -> {
-                    if (error != null && warned.compareAndSet(false, true)) {
-                        LOG.warn("synthetic block {} not fully delivered: {}", block.number(), error.toString());
-                    }
-                });
-            }
+            publisher.publish(block, (metadata, error) -> {
+                if (error != null && warned.compareAndSet(false, true)) {
+                    LOG.warn("synthetic block {} not fully delivered: {}", block.number(), error.toString());
+                }
+            });
             return block;
         }
     }
@@ -155,9 +163,5 @@ public final class SyntheticFeed implements AutoCloseable {
         } catch (final RuntimeException e) {
             LOG.warn("synthetic block not sent, continuing with the next one", e);
         }
-    }
-
-    private static byte[] bytes(final ObjectNode item) {
-        return Json.write(item);
     }
 }

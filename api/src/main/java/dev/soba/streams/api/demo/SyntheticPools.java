@@ -19,9 +19,14 @@ public final class SyntheticPools {
     public static void register(final SyntheticChain chain, final Producer<String, byte[]> producer, final String poolsTopic)
             throws InterruptedException, ExecutionException {
         for (final ConstantProductPair pair : chain.pairs()) {
-            producer.send(new ProducerRecord<>(poolsTopic, pair.address(), Json.write(new PoolInfo(pair.address(),
-                    "uniswap_v2", pair.token0().address(), pair.token1().address(), 3000, pair.token0().symbol(),
-                    pair.token1().symbol(), pair.token0().decimals(), pair.token1().decimals(), "import")))).get();
+            producer.send(new ProducerRecord<>(poolsTopic, pair.address(), Json.write(poolInfo(pair)))).get();
         }
+    }
+
+    /** A pool's registry entry, as {@code ./soba pools import} would write it (SushiSwap's pairs emit Uniswap V2's events). */
+    public static PoolInfo poolInfo(final ConstantProductPair pair) {
+        return new PoolInfo(pair.address(), "uniswap_v2", pair.token0().address(), pair.token1().address(), 3000,
+                pair.token0().symbol(), pair.token1().symbol(), pair.token0().decimals(), pair.token1().decimals(),
+                "import");
     }
 }

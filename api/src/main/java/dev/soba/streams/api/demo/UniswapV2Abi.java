@@ -1,25 +1,22 @@
 package dev.soba.streams.api.demo;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
-import org.web3j.utils.Numeric;
 
 /** The Uniswap V2 pieces the synthetic chain emits: Sync and Swap events, the router call, pair addresses. */
 final class UniswapV2Abi {
 
     static final String SWAP_TOPIC = Hash.sha3String("Swap(address,uint256,uint256,uint256,uint256,address)");
     static final String SYNC_TOPIC = Hash.sha3String("Sync(uint112,uint112)");
-    static final String FACTORY = "0x5c69bee701ef814a2b6a3edd4b1652cb9cc5aa6f";
-    static final String ROUTER = "0x7a250d5630b4cf539739df2c5dacb4c659f2488d";
-    /** keccak256 of the UniswapV2Pair creation code, the CREATE2 salt's companion. */
-    private static final String PAIR_INIT_CODE_HASH = "0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f";
+    static final String FACTORY = Dex.UNISWAP_V2.factory();
+    static final String ROUTER = Dex.UNISWAP_V2.router();
 
     private UniswapV2Abi() {
     }
@@ -45,21 +42,31 @@ final class UniswapV2Abi {
                 new Address(to), new Uint256(BigInteger.valueOf(deadline))), List.of()));
     }
 
-    /**
-     * The pair's address as {@code UniswapV2Library.pairFor} computes it (CREATE2 from the factory),
-     * so the demo's pools are the mainnet pools and any mainnet pool registry recognises them.
-     */
+    /** {@code UniswapV2Pair.getReserves()}: no arguments. */
+    static final String GET_RESERVES_CALL = FunctionEncoder.encode(new Function("getReserves", List.of(), List.of()));
+
+    /** {@code UniswapV2Pair.swap(amount0Out, amount1Out, to, data)} with empty data: no flash-swap callback. */
+    static String pairSwapCall(final ConstantProductPair.Fill fill, final String to) {
+        return FunctionEncoder.encode(new Function("swap", List.of(new Uint256(fill.amount0Out()),
+                new Uint256(fill.amount1Out()), new Address(to), new DynamicBytes(new byte[0])), List.of()));
+    }
+
+    /** What {@code getReserves()} returns: {@code (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast)}. */
+    static String reservesOutput(final ConstantProductPair pair, final long blockTimestampLast) {
+        return AbiWords.uintData(pair.reserve0(), pair.reserve1(), BigInteger.valueOf(blockTimestampLast));
+    }
+
+    /** What the router's swap functions return: {@code uint[] amounts}, one per token of the path. */
+    static String amountsOutput(final BigInteger... amounts) {
+        final BigInteger[] words = new BigInteger[amounts.length + 2];
+        words[0] = BigInteger.valueOf(32);
+        words[1] = BigInteger.valueOf(amounts.length);
+        System.arraycopy(amounts, 0, words, 2, amounts.length);
+        return AbiWords.uintData(words);
+    }
+
+    /** The Uniswap V2 pair of two tokens (see {@link Dex#pairAddress}). */
     static String pairAddress(final String tokenA, final String tokenB) {
-        final boolean aFirst = tokenA.compareTo(tokenB) < 0;
-        final ByteArrayOutputStream tokens = new ByteArrayOutputStream();
-        tokens.writeBytes(Numeric.hexStringToByteArray(aFirst ? tokenA : tokenB));
-        tokens.writeBytes(Numeric.hexStringToByteArray(aFirst ? tokenB : tokenA));
-        final ByteArrayOutputStream preimage = new ByteArrayOutputStream();
-        preimage.write(0xff);
-        preimage.writeBytes(Numeric.hexStringToByteArray(FACTORY));
-        preimage.writeBytes(Hash.sha3(tokens.toByteArray()));
-        preimage.writeBytes(Numeric.hexStringToByteArray(PAIR_INIT_CODE_HASH));
-        final byte[] hash = Hash.sha3(preimage.toByteArray());
-        return Numeric.toHexString(hash, 12, 20, true);
+        return Dex.UNISWAP_V2.pairAddress(tokenA, tokenB);
     }
 }
