@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,12 @@ final class BenchCommand {
     }
 
     static int run(final String[] argv, final PrintStream out) throws Exception {
+        if (argv.length > 0 && "pipeline".equals(argv[0])) {
+            return PipelineBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
+        }
         final Args args = Args.parse(argv, Set.of("logs", "ticks", "seed"), Set.of());
         if (args.positional().size() != 1 || !"market".equals(args.positional().get(0))) {
-            throw new Args.UsageException("bench takes: market");
+            throw new Args.UsageException("bench takes: market or pipeline");
         }
         final long logCount = args.longOption("logs", 100_000);
         final long tickCount = args.longOption("ticks", 100_000);

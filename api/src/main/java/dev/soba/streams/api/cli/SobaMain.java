@@ -22,10 +22,11 @@ public final class SobaMain {
               mev inspect FILE...  find sandwiches, arbitrage, liquidations, JIT liquidity in block files (offline)
               mev bench            blocks analysed per second on mev-inspect's test blocks
               bench market         swaps decoded and ticks aggregated per second, beside the raw broker read rate
+              bench pipeline       the full topology's rate and latency, beside the raw broker read rate
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
-            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE;
+            + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n" + PipelineBench.USAGE;
 
     SobaMain() {
     }
