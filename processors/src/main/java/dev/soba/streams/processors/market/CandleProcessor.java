@@ -129,6 +129,10 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         private final Map<String, Long> scannedUpTo = new HashMap<>();
         // When each (pair, venue) last dropped candles past retention, in its event time.
         private final Map<String, Long> prunedAt = new HashMap<>();
+        // Per (pair, venue), a bound known since init: no open window of it ends before this. Most
+        // trades close no window, and then skip the range read (an iterator over RocksDB and the
+        // record cache for every trade). Absent means unknown: read the store.
+        private final Map<String, Long> earliestOpenEnd = new HashMap<>();
 
         StoreBackedState(final Map<CandleInterval, KeyValueStore<String, Candle>> candles,
                          final KeyValueStore<String, Long> clocks, final KeyValueStore<String, String> open,
@@ -165,6 +169,8 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         public void markOpen(final CandleInterval interval, final Candle candle) {
             open.put(openKey(candle.pair(), candle.venue(), candle.closeTime()) + interval.name() + "|" + candle.openTime(),
                     interval.name());
+            earliestOpenEnd.computeIfPresent(storeKey(candle.pair(), candle.venue()),
+                    (key, earliest) -> Math.min(earliest, candle.closeTime()));
         }
 
         @Override
@@ -177,6 +183,10 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
             final String key = storeKey(pair, venue);
             final long from = scannedUpTo.getOrDefault(key, 0L);
             scannedUpTo.put(key, Math.max(from, endAtMost));
+            final Long earliest = earliestOpenEnd.get(key);
+            if (earliest != null && earliest > endAtMost) {
+                return due;
+            }
             // keys sort by window end (zero-padded), so the due ones are one range
             try (KeyValueIterator<String, String> it = open.range(openKey(pair, venue, from), openKey(pair, venue, endAtMost) + "~")) {
                 while (it.hasNext()) {
@@ -187,6 +197,9 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                 }
             }
             keys.forEach(open::delete);
+            try (KeyValueIterator<String, String> rest = open.range(openKey(pair, venue, endAtMost) + "~", key + "|~")) {
+                earliestOpenEnd.put(key, rest.hasNext() ? windowEnd(key, rest.next().key) : Long.MAX_VALUE);
+            }
             if (!due.isEmpty()) {
                 forgetOldCandles(pair, venue, endAtMost);
             }
@@ -216,6 +229,11 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                 }
                 old.forEach(store.getValue()::delete);
             }
+        }
+
+        private static long windowEnd(final String storeKey, final String openKey) {
+            final int from = storeKey.length() + 1;
+            return Long.parseLong(openKey.substring(from, openKey.indexOf('|', from)));
         }
 
         private static String openKey(final String pair, final String venue, final long windowEnd) {
