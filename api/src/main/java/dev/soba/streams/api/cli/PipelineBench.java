@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +126,9 @@ final class PipelineBench {
                     events, events / raw, raw, 1.0);
             out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", "(b) full topology, exactly-once, to the end offsets",
                     events, throughput.seconds(), throughput.rate(), throughput.rate() / raw);
+            out.printf("    CPU during (b): %.1f s for the whole process (broker included), %.1f s on the stream thread:"
+                            + " %,.0f items per stream-thread CPU second%n", throughput.processCpuSeconds(),
+                    throughput.streamThreadCpuSeconds(), events / throughput.streamThreadCpuSeconds());
             out.printf("    outputs of (b): %,d swaps decoded, %,d trades aggregated, %,d rejected, %,d duplicates%n",
                     throughput.swaps(), throughput.trades(), throughput.rejected(), throughput.duplicates());
             out.printf("(c) latency, send -> swap on %s (read committed), offered %,.0f items/s (half of (b)) for %d s:%n",
@@ -138,7 +144,8 @@ final class PipelineBench {
         }
     }
 
-    private record Throughput(double seconds, double rate, long swaps, long trades, long rejected, long duplicates) {
+    private record Throughput(double seconds, double rate, double processCpuSeconds, double streamThreadCpuSeconds,
+                              long swaps, long trades, long rejected, long duplicates) {
     }
 
     private record Latency(long sent, double sentRate, long[] samples) {
@@ -242,6 +249,7 @@ final class PipelineBench {
         final String appId = "bench-pipeline-" + UUID.randomUUID();
         try (KafkaStreams streams = streams(bootstrap, dir, topics, appId)) {
             final long runningAt = startAndAwaitRunning(streams);
+            final long processCpuAtStart = processCpuNanos();
             final Progress progress = new Progress(System.err, "bench pipeline (input offsets committed)", events);
             final long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (true) {
@@ -260,9 +268,11 @@ final class PipelineBench {
                 Thread.sleep(100);
             }
             final long finished = System.nanoTime();
+            final double processCpu = (processCpuNanos() - processCpuAtStart) / 1e9;
+            final double streamThreadCpu = threadCpuNanos(appId + "-") / 1e9;
             progress.finish(events);
             final double seconds = (finished - runningAt) / 1e9;
-            return new Throughput(seconds, events / seconds, (long) total(streams, PipelineCounters.SWAPS_DECODED),
+            return new Throughput(seconds, events / seconds, processCpu, streamThreadCpu, (long) total(streams, PipelineCounters.SWAPS_DECODED),
                     (long) total(streams, PipelineCounters.TRADES_AGGREGATED), (long) total(streams, PipelineCounters.REJECTED),
                     (long) total(streams, PipelineCounters.DUPLICATES));
         }
@@ -313,6 +323,22 @@ final class PipelineBench {
             }
         }
         return new Lag(inputsCommitted, inputsBehind, internalBehind, done);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the live threads whose names start with the prefix (Kafka Streams names them after the application id). */
+    private static long threadCpuNanos(final String namePrefix) {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(namePrefix) && info.getThreadName().contains("StreamThread")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static double total(final KafkaStreams streams, final String counter) {
