@@ -50,6 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class SobaTopology {
 
+    private static final int HISTORY_ENTRIES_PER_THREAD = 100_000;
+
     private SobaTopology() {
     }
 
@@ -130,7 +132,9 @@ public final class SobaTopology {
                 new JsonSerde<>(Transaction.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ADDRESS_TRANSACTIONS), Serdes.String(),
-                new JsonSerde<>(AddressHistory.class)).withCachingEnabled());
+                // a history is rewritten for every transaction it gains: its other entries' JSON is reused
+                JsonSerde.reusingElements(AddressHistory.class, HISTORY_ENTRIES_PER_THREAD, TransactionRef.class))
+                .withCachingEnabled());
     }
 
     private static List<ReorgEvent> reorgOf(final ChainEvent event) {
