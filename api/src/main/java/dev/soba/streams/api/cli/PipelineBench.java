@@ -32,9 +32,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,12 +74,14 @@ final class PipelineBench {
     static final String USAGE = """
             usage: soba bench pipeline [--events N] [--latency-seconds S] [--seed S]
             Preloads N synthetic items (blocks, transactions, Uniswap-V2 logs, token transfers, exchange ticks;
-            default 600000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
-            (b) the rate at which the full topology (exactly-once) processes them to the end offsets, the ratio
-            (b)/(a), and (c) end-to-end latency percentiles (send -> swap on the swaps topic) at half of (b)'s
-            rate for S seconds (default 20).""";
+            default 200000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
+            (b1) the rate at which validation + swap decoding + candles and (b) the full topology (indexes and
+            MEV too) process them to the end offsets, exactly-once, with the ratios to (a), and (c) end-to-end
+            latency percentiles (send -> swap on the swaps topic) at half of (b)'s rate for S seconds (default
+            20). -Dkafka-streams.NAME=VALUE overrides a Kafka Streams setting, as for the application.""";
     private static final Duration PATIENCE = Duration.ofMinutes(15);
     private static final Duration LATENCY_WARMUP = Duration.ofSeconds(3);
+    private static final Duration QUIET = Duration.ofSeconds(1);
     private static final int PARTITIONS = 3;
     // java.util.logging keeps loggers weakly: without this reference a level could be forgotten.
     private static final List<Logger> QUIETED = new ArrayList<>();
@@ -90,7 +94,7 @@ final class PipelineBench {
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench pipeline takes no positional arguments");
         }
-        final long events = args.longOption("events", 600_000);
+        final long events = args.longOption("events", 200_000);
         final long latencySeconds = args.longOption("latency-seconds", 20);
         final long seed = args.longOption("seed", 7);
         if (events < 1 || latencySeconds < 1) {
@@ -112,7 +116,9 @@ final class PipelineBench {
 
             final double raw = rawReadRate(bootstrap, topics.inputs(), events);
             System.err.printf("bench: (a) raw read %,.0f items/s%n", raw);
-            final Throughput throughput = throughput(bootstrap, admin, dir, topics, events);
+            final Throughput market = throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.MARKET);
+            System.err.printf("bench: (b1) market path %,.0f items/s%n", market.rate());
+            final Throughput throughput = throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.FULL);
             System.err.printf("bench: (b) pipeline %,.0f items/s%n", throughput.rate());
             final double offered = Math.max(1, throughput.rate() / 2);
             final Latency latency = latency(bootstrap, dir, new Topics("lat_"), seed + 1, offered,
@@ -121,27 +127,33 @@ final class PipelineBench {
             out.printf("Soba DEX Streams pipeline benchmark — %s, JDK %s, %d cores, embedded KRaft broker in the same JVM%n",
                     Instant.now().toString().substring(0, 10), Runtime.version(), Runtime.getRuntime().availableProcessors());
             out.printf("items: %,d (%s)%n", events, describe(mix));
+            out.printf("Kafka Streams settings (application.properties): %s%n", new TreeMap<>(applicationStreamsSettings()));
             out.printf("%-58s %12s %10s %12s %7s%n", "measure", "items", "seconds", "items/s", "vs (a)");
             out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", "(a) raw read, plain consumer, all input topics",
                     events, events / raw, raw, 1.0);
-            out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", "(b) full topology, exactly-once, to the end offsets",
-                    events, throughput.seconds(), throughput.rate(), throughput.rate() / raw);
-            out.printf("    CPU during (b): %.1f s for the whole process (broker included), %.1f s on the stream thread:"
-                            + " %,.0f items per stream-thread CPU second%n", throughput.processCpuSeconds(),
-                    throughput.streamThreadCpuSeconds(), events / throughput.streamThreadCpuSeconds());
-            out.printf("    outputs of (b): %,d swaps decoded, %,d trades aggregated, %,d rejected, %,d duplicates%n",
-                    throughput.swaps(), throughput.trades(), throughput.rejected(), throughput.duplicates());
+            row(out, "(b1) validation + swap decoding + candles, exactly-once", events, market, raw);
+            row(out, "(b) full topology (indexes, MEV), exactly-once", events, throughput, raw);
             out.printf("(c) latency, send -> swap on %s (read committed), offered %,.0f items/s (half of (b)) for %d s:%n",
                     "swaps", offered, latencySeconds);
             out.printf("    sent %,d items at %,.0f/s; %,d swaps measured after a %d s warm-up; p50 %d ms, p95 %d ms,"
                             + " p99 %d ms, max %d ms%n", latency.sent(), latency.sentRate(), latency.samples().length,
                     LATENCY_WARMUP.toSeconds(), latency.percentile(50), latency.percentile(95), latency.percentile(99),
                     latency.percentile(100));
-            out.printf("ratio (b)/(a) = %.2f%n", throughput.rate() / raw);
+            out.printf("ratio (b1)/(a) = %.2f, ratio (b)/(a) = %.2f%n", market.rate() / raw, throughput.rate() / raw);
             return 0;
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private static void row(final PrintStream out, final String label, final long events, final Throughput run,
+                            final double raw) {
+        out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", label, events, run.seconds(), run.rate(), run.rate() / raw);
+        out.printf("    CPU: %.1f s for the whole process (broker included), %.1f s on the stream thread"
+                        + " (%,.0f items per stream-thread CPU second)%n", run.processCpuSeconds(),
+                run.streamThreadCpuSeconds(), events / run.streamThreadCpuSeconds());
+        out.printf("    outputs: %,d swaps decoded, %,d trades aggregated, %,d rejected, %,d duplicates%n",
+                run.swaps(), run.trades(), run.rejected(), run.duplicates());
     }
 
     private record Throughput(double seconds, double rate, double processCpuSeconds, double streamThreadCpuSeconds,
@@ -194,7 +206,10 @@ final class PipelineBench {
         return String.join(", ", parts);
     }
 
-    /** The application's own Kafka Streams settings ({@code kafka-streams.*} of application.properties). */
+    /**
+     * The application's own Kafka Streams settings: {@code kafka-streams.*} of application.properties, with
+     * {@code -Dkafka-streams.*} system properties taking precedence as they do in the application.
+     */
     static Properties applicationStreamsSettings() {
         final Properties file = new Properties();
         try (InputStream in = PipelineBench.class.getResourceAsStream("/application.properties")) {
@@ -212,10 +227,17 @@ final class PipelineBench {
                 settings.put(name.substring("kafka-streams.".length()), value);
             }
         }
+        // -Dkafka-streams.NAME=VALUE overrides, as it does for the application
+        for (final String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("kafka-streams.")) {
+                settings.put(name.substring("kafka-streams.".length()), System.getProperty(name));
+            }
+        }
         return settings;
     }
 
-    private static KafkaStreams streams(final String bootstrap, final Path dir, final Topics topics, final String appId) {
+    private static KafkaStreams streams(final String bootstrap, final Path dir, final Topics topics, final String appId,
+                                        final SobaTopology.Scope scope) {
         final Properties props = applicationStreamsSettings();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -223,7 +245,7 @@ final class PipelineBench {
         final PipelineConfig config = new PipelineConfig(topics.prefix(), PipelineConfig.DEFAULT_DEDUP_RETENTION,
                 PipelineConfig.DEFAULT_REORG_DEPTH, PipelineConfig.DEFAULT_ADDRESS_HISTORY_LIMIT,
                 MarketConfig.defaults(), MevStreamConfig.defaults());
-        return new KafkaStreams(SobaTopology.build(config), props);
+        return new KafkaStreams(SobaTopology.build(config, scope), props);
     }
 
     private static long startAndAwaitRunning(final KafkaStreams streams) throws InterruptedException {
@@ -245,17 +267,31 @@ final class PipelineBench {
     }
 
     private static Throughput throughput(final String bootstrap, final Admin admin, final Path dir, final Topics topics,
-                                         final long events) throws Exception {
-        final String appId = "bench-pipeline-" + UUID.randomUUID();
-        try (KafkaStreams streams = streams(bootstrap, dir, topics, appId)) {
+                                         final long events, final SobaTopology.Scope scope) throws Exception {
+        final String appId = "bench-" + scope.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
+        try (KafkaStreams streams = streams(bootstrap, dir, topics, appId, scope)) {
             final long runningAt = startAndAwaitRunning(streams);
             final long processCpuAtStart = processCpuNanos();
-            final Progress progress = new Progress(System.err, "bench pipeline (input offsets committed)", events);
+            final Progress progress = new Progress(System.err, "bench " + scope.name().toLowerCase(Locale.ROOT)
+                    + " (input offsets committed)", events);
             final long deadline = System.nanoTime() + PATIENCE.toNanos();
+            // the first time every topic looked read to its end, with the committed offsets of that moment
+            long endReachedAt = 0;
+            double processCpuAtEnd = 0;
+            Map<TopicPartition, Long> committedAtEnd = Map.of();
             while (true) {
                 final Lag lag = lag(admin, appId, topics);
                 progress.update(lag.inputsCommitted());
-                if (lag.done()) {
+                if (!lag.done() || !lag.committed().equals(committedAtEnd)) {
+                    endReachedAt = 0;
+                }
+                if (lag.done() && endReachedAt == 0) {
+                    endReachedAt = System.nanoTime();
+                    processCpuAtEnd = (processCpuNanos() - processCpuAtStart) / 1e9;
+                    committedAtEnd = lag.committed();
+                }
+                // a record still in flight would be committed within a few commit intervals: wait for quiet
+                if (endReachedAt != 0 && System.nanoTime() - endReachedAt > QUIET.toNanos()) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
@@ -267,8 +303,9 @@ final class PipelineBench {
                 }
                 Thread.sleep(100);
             }
-            final long finished = System.nanoTime();
-            final double processCpu = (processCpuNanos() - processCpuAtStart) / 1e9;
+            final long finished = endReachedAt;
+            final double processCpu = processCpuAtEnd;
+            // includes the quiet second, when the thread is idle
             final double streamThreadCpu = threadCpuNanos(appId + "-") / 1e9;
             progress.finish(events);
             final double seconds = (finished - runningAt) / 1e9;
@@ -283,7 +320,8 @@ final class PipelineBench {
      * (written without transactions) must be read to their end; the topics the application writes itself in
      * transactions end with a commit marker its consumer never has to pass, so one offset short is the end.
      */
-    private record Lag(long inputsCommitted, long inputsBehind, long internalBehind, boolean done) {
+    private record Lag(long inputsCommitted, long inputsBehind, long internalBehind, boolean done,
+                       Map<TopicPartition, Long> committed) {
     }
 
     private static Lag lag(final Admin admin, final String appId, final Topics topics) throws Exception {
@@ -322,7 +360,9 @@ final class PipelineBench {
                 done &= behind <= 1;
             }
         }
-        return new Lag(inputsCommitted, inputsBehind, internalBehind, done);
+        final Map<TopicPartition, Long> positions = new HashMap<>();
+        committed.forEach((partition, offset) -> positions.put(partition, offset == null ? -1 : offset.offset()));
+        return new Lag(inputsCommitted, inputsBehind, internalBehind, done, positions);
     }
 
     private static long processCpuNanos() {
@@ -388,7 +428,8 @@ final class PipelineBench {
                 new ByteArraySerializer(), new ByteArraySerializer());
              Producer<String, byte[]> registry = new KafkaProducer<>(EventProducer.settings(bootstrap),
                      new StringSerializer(), new ByteArraySerializer());
-             KafkaStreams streams = streams(bootstrap, dir, topics, "bench-latency-" + UUID.randomUUID())) {
+             KafkaStreams streams = streams(bootstrap, dir, topics, "bench-latency-" + UUID.randomUUID(),
+                     SobaTopology.Scope.FULL)) {
             workload.registerPools(registry, topics);
             startAndAwaitRunning(streams);
             final Thread consumer = new Thread(() -> readLatencies(bootstrap, topics.swaps(), stop, from, samples),
