@@ -2,6 +2,7 @@ package dev.soba.streams.processors.market;
 
 import dev.soba.streams.processors.dex.PoolDirectory;
 import dev.soba.streams.processors.ingest.PipelineCounters;
+import dev.soba.streams.processors.store.WriteThroughCache;
 import dev.soba.streams.schemas.market.Candle;
 import dev.soba.streams.schemas.market.PoolInfo;
 import java.time.Duration;
@@ -120,7 +121,12 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
 
         private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
+        // Every trade reads and rewrites its window's candle in each interval, for its venue and for the
+        // aggregate: the open windows' candles stay deserialised.
+        private static final int RECENT_CANDLES_PER_INTERVAL = 1024;
+
         private final Map<CandleInterval, KeyValueStore<String, Candle>> candles;
+        private final Map<CandleInterval, WriteThroughCache<String, Candle>> recentCandles = new HashMap<>();
         private final KeyValueStore<String, Long> clocks;
         private final KeyValueStore<String, String> open;
         private final Map<CandleInterval, Duration> retention;
@@ -138,6 +144,8 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                          final KeyValueStore<String, Long> clocks, final KeyValueStore<String, String> open,
                          final Map<CandleInterval, Duration> retention) {
             this.candles = candles;
+            candles.forEach((interval, store) ->
+                    recentCandles.put(interval, new WriteThroughCache<>(store, RECENT_CANDLES_PER_INTERVAL)));
             this.clocks = clocks;
             this.open = open;
             this.retention = retention;
@@ -146,12 +154,12 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         @Override
         public Optional<Candle> candle(final CandleInterval interval, final String pair, final String venue,
                                        final long windowStart) {
-            return Optional.ofNullable(candles.get(interval).get(candleKey(pair, venue, windowStart)));
+            return Optional.ofNullable(recentCandles.get(interval).get(candleKey(pair, venue, windowStart)));
         }
 
         @Override
         public boolean put(final CandleInterval interval, final Candle candle) {
-            candles.get(interval).put(candleKey(candle.pair(), candle.venue(), candle.openTime()), candle);
+            recentCandles.get(interval).put(candleKey(candle.pair(), candle.venue(), candle.openTime()), candle);
             return true;
         }
 
@@ -227,7 +235,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                         candleKey(pair, venue, 0), candleKey(pair, venue, now - kept.toMillis()))) {
                     it.forEachRemaining(entry -> old.add(entry.key));
                 }
-                old.forEach(store.getValue()::delete);
+                old.forEach(recentCandles.get(store.getKey())::delete);
             }
         }
 
