@@ -74,7 +74,7 @@ final class PipelineBench {
     static final String USAGE = """
             usage: soba bench pipeline [--events N] [--latency-seconds S] [--seed S]
             Preloads N synthetic items (blocks, transactions, Uniswap-V2 logs, token transfers, exchange ticks;
-            default 200000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
+            default 300000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
             (b1) the rate at which validation + swap decoding + candles and (b) the full topology (indexes and
             MEV too) process them to the end offsets, exactly-once, with the ratios to (a), and (c) end-to-end
             latency percentiles (send -> swap on the swaps topic) at half of (b)'s rate for S seconds (default
@@ -95,7 +95,7 @@ final class PipelineBench {
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench pipeline takes no positional arguments");
         }
-        final long events = args.longOption("events", 200_000);
+        final long events = args.longOption("events", 300_000);
         final long latencySeconds = args.longOption("latency-seconds", 20);
         final long seed = args.longOption("seed", 7);
         if (events < 1 || latencySeconds < 1) {
