@@ -3,6 +3,7 @@ package dev.soba.streams.schemas;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,9 +21,24 @@ public final class JsonSerde<T> implements Serde<T> {
     private final ObjectReader reader;
 
     public JsonSerde(final Class<T> type) {
+        this(type, Json.mapper().writerFor(type));
+    }
+
+    private JsonSerde(final Class<T> type, final ObjectWriter writer) {
         this.type = type;
-        this.writer = Json.mapper().writerFor(type);
+        this.writer = writer;
         this.reader = Json.mapper().readerFor(type);
+    }
+
+    /**
+     * The same serde, for store values rewritten whole as they grow by one element at a time (a block
+     * assembly, an address history): the JSON of each element instance of the given types is written
+     * once and reused while it stays among the most recent {@code elementsPerThread} of its thread.
+     * The bytes are the same as {@link #JsonSerde(Class)}'s.
+     */
+    public static <T> JsonSerde<T> reusingElements(final Class<T> type, final int elementsPerThread,
+                                                   final Class<?>... elementTypes) {
+        return new JsonSerde<>(type, ReusedElementJson.mapper(Set.of(elementTypes), elementsPerThread).writerFor(type));
     }
 
     @Override

@@ -50,13 +50,30 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class SobaTopology {
 
+    private static final int HISTORY_ENTRIES_PER_THREAD = 100_000;
+
     private SobaTopology() {
     }
 
+    /** Which branches to build. */
+    public enum Scope {
+        /** The whole pipeline. */
+        FULL,
+        /**
+         * Ingest, the canonical chain, swap decoding and candles only: no transaction and address
+         * indexes, no MEV. For measuring the market path on its own ({@code ./soba bench pipeline}).
+         */
+        MARKET
+    }
+
     public static Topology build(final PipelineConfig config) {
+        return build(config, Scope.FULL);
+    }
+
+    public static Topology build(final PipelineConfig config, final Scope scope) {
         final StreamsBuilder builder = new StreamsBuilder();
         final Topics topics = config.topics();
-        addStores(builder, config);
+        addStores(builder, config, scope);
 
         final KStream<String, IngestResult> ingested = validatedInputs(builder, topics);
         final Map<String, KStream<String, IngestResult>> routes = ingested
@@ -85,6 +102,19 @@ public final class SobaTopology {
                 .to(topics.reorgs(), Produced.with(Serdes.String(), new JsonSerde<>(ReorgEvent.class))
                         .withName("write-reorgs"));
 
+        if (scope == Scope.FULL) {
+            addIndexes(builder, config, chain);
+        }
+        MarketTopology.add(builder, config, chain);
+        if (scope == Scope.FULL) {
+            MevTopology.add(builder, config, chain, config.mev());
+        }
+        return builder.build();
+    }
+
+    /** Transactions by hash and by address. */
+    private static void addIndexes(final StreamsBuilder builder, final PipelineConfig config,
+                                   final KStream<String, ChainEvent> chain) {
         chain.flatMap(SobaTopology::transactionChanges, Named.as("transaction-change"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(TransactionChange.class))
                         .withName("transactions-by-hash"))
@@ -96,10 +126,6 @@ public final class SobaTopology {
                         .withName("transactions-by-address"))
                 .process(() -> new AddressHistoryProcessor(StoreNames.ADDRESS_TRANSACTIONS, config.addressHistoryLimit()),
                         Named.as("index-addresses"), StoreNames.ADDRESS_TRANSACTIONS);
-
-        MarketTopology.add(builder, config, chain);
-        MevTopology.add(builder, config, chain, config.mev());
-        return builder.build();
     }
 
     private static KStream<String, IngestResult> validatedInputs(final StreamsBuilder builder, final Topics topics) {
@@ -114,10 +140,12 @@ public final class SobaTopology {
         return merged;
     }
 
-    private static void addStores(final StreamsBuilder builder, final PipelineConfig config) {
+    private static void addStores(final StreamsBuilder builder, final PipelineConfig config, final Scope scope) {
+        // No record cache: every key is written once, so a cache saves no changelog record, and looking a key up
+        // through it meant iterating the cached window entries for every item (two thirds of the lookup's cost).
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_ITEMS, config.dedupRetention(), config.dedupRetention(), false),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BLOCKS), Serdes.Long(), new JsonSerde<>(Block.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -125,12 +153,17 @@ public final class SobaTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BLOCK_TRANSACTIONS), Serdes.String(),
                 new JsonSerde<>(TransactionRef.class)).withCachingEnabled());
+        if (scope == Scope.MARKET) {
+            return;
+        }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRANSACTIONS), Serdes.String(),
                 new JsonSerde<>(Transaction.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ADDRESS_TRANSACTIONS), Serdes.String(),
-                new JsonSerde<>(AddressHistory.class)).withCachingEnabled());
+                // a history is rewritten for every transaction it gains: its other entries' JSON is reused
+                JsonSerde.reusingElements(AddressHistory.class, HISTORY_ENTRIES_PER_THREAD, TransactionRef.class))
+                .withCachingEnabled());
     }
 
     private static List<ReorgEvent> reorgOf(final ChainEvent event) {

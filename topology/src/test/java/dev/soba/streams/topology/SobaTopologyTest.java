@@ -213,4 +213,14 @@ class SobaTopologyTest {
         final String description = SobaTopology.build(PipelineConfig.defaults()).describe().toString();
         TOPICS.inputs().forEach(topic -> assertThat(description).contains(topic));
     }
+
+    @Test
+    void theMarketScopeIsTheFullTopologyWithoutIndexesAndMev() {
+        final String full = SobaTopology.build(PipelineConfig.defaults()).describe().toString();
+        final String market = SobaTopology.build(PipelineConfig.defaults(), SobaTopology.Scope.MARKET).describe().toString();
+        assertThat(full).contains("index-transactions", "index-addresses", "assemble-mev");
+        assertThat(market).contains("validate-logs", "deduplicate", "canonical-chain", "decode-dex", "index-swaps", "candles")
+                .doesNotContain("index-transactions", "index-addresses", "assemble-mev", "mev-by-searcher");
+        TOPICS.inputs().forEach(topic -> assertThat(market).contains(topic));
+    }
 }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,15 @@ final class BenchCommand {
         if (which.equals("queries")) {
             return QueryBench.run(Args.parse(argv, Set.of("blocks", "concurrency", "duration", "warmup", "seed"), Set.of()), out);
         }
+        if (which.equals("pipeline")) {
+            return PipelineBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
+        }
         if (which.equals("accuracy")) {
-            return AccuracyBench.run(java.util.Arrays.copyOfRange(argv, 1, argv.length), out);
+            return AccuracyBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
         }
         final Args args = Args.parse(argv, Set.of("logs", "ticks", "seed"), Set.of());
         if (args.positional().size() != 1 || !"market".equals(args.positional().get(0))) {
-            throw new Args.UsageException("bench takes: market, queries, accuracy");
+            throw new Args.UsageException("bench takes: market, pipeline, queries or accuracy");
         }
         final long logCount = args.longOption("logs", 100_000);
         final long tickCount = args.longOption("ticks", 100_000);

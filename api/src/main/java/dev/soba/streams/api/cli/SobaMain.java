@@ -22,6 +22,7 @@ public final class SobaMain {
               mev inspect FILE...  find sandwiches, arbitrage, liquidations, JIT liquidity in block files (offline)
               mev bench            blocks analysed per second on mev-inspect's test blocks
               bench market         swaps decoded and ticks aggregated per second, beside the raw broker read rate
+              bench pipeline       the full topology's rate and latency, beside the raw broker read rate
               bench queries        interactive queries under load on two instances: local and forwarded keys, beside a trivial endpoint
               bench accuracy       precision and recall of the pipeline's MEV findings on simulated traffic
               simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
@@ -29,7 +30,7 @@ public final class SobaMain {
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
-            + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE;
+            + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE;
 
     SobaMain() {
     }

@@ -1,5 +1,6 @@
 package dev.soba.streams.processors.chain;
 
+import dev.soba.streams.processors.store.WriteThroughCache;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -8,9 +9,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Recent transactions per address (sent and received), keyed by lower-case address. */
 public final class AddressHistoryProcessor implements Processor<String, AddressChange, Void, Void> {
 
+    // Busy addresses (routers, pools, bots) get a transaction in most blocks; their history is read
+    // and rewritten each time, and reading it back from JSON was most of this processor's cost.
+    private static final int HOT_ADDRESSES = 4096;
+
     private final String storeName;
     private final int limit;
-    private KeyValueStore<String, AddressHistory> histories;
+
+    private WriteThroughCache<String, AddressHistory> histories;
 
     public AddressHistoryProcessor(final String storeName, final int limit) {
         this.storeName = storeName;
@@ -19,7 +25,8 @@ public final class AddressHistoryProcessor implements Processor<String, AddressC
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
-        this.histories = context.getStateStore(storeName);
+        final KeyValueStore<String, AddressHistory> store = context.getStateStore(storeName);
+        this.histories = new WriteThroughCache<>(store, HOT_ADDRESSES);
     }
 
     @Override

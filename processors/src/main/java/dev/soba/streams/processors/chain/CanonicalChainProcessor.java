@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import dev.soba.streams.processors.ingest.PipelineCounters;
+import dev.soba.streams.processors.store.WriteThroughCache;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -71,7 +72,10 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
 
     private static final class StoreBackedState implements ChainState {
 
-        private final KeyValueStore<Long, Block> blocks;
+        // Every item of a block looks up its block; the last few hundred heights stay deserialised.
+        private static final int RECENT_BLOCKS = 512;
+
+        private final WriteThroughCache<Long, Block> blocks;
         private final KeyValueStore<String, Long> orphaned;
         private final KeyValueStore<String, TransactionRef> blockTransactions;
         private long highest;
@@ -80,7 +84,7 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
                 final KeyValueStore<Long, Block> blocks,
                 final KeyValueStore<String, Long> orphaned,
                 final KeyValueStore<String, TransactionRef> blockTransactions) {
-            this.blocks = blocks;
+            this.blocks = new WriteThroughCache<>(blocks, RECENT_BLOCKS);
             this.orphaned = orphaned;
             this.blockTransactions = blockTransactions;
         }

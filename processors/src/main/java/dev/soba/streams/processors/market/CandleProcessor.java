@@ -2,6 +2,7 @@ package dev.soba.streams.processors.market;
 
 import dev.soba.streams.processors.dex.PoolDirectory;
 import dev.soba.streams.processors.ingest.PipelineCounters;
+import dev.soba.streams.processors.store.WriteThroughCache;
 import dev.soba.streams.schemas.market.Candle;
 import dev.soba.streams.schemas.market.PoolInfo;
 import java.time.Duration;
@@ -120,7 +121,12 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
 
         private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
+        // Every trade reads and rewrites its window's candle in each interval, for its venue and for the
+        // aggregate: the open windows' candles stay deserialised.
+        private static final int RECENT_CANDLES_PER_INTERVAL = 1024;
+
         private final Map<CandleInterval, KeyValueStore<String, Candle>> candles;
+        private final Map<CandleInterval, WriteThroughCache<String, Candle>> recentCandles = new HashMap<>();
         private final KeyValueStore<String, Long> clocks;
         private final KeyValueStore<String, String> open;
         private final Map<CandleInterval, Duration> retention;
@@ -129,11 +135,17 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         private final Map<String, Long> scannedUpTo = new HashMap<>();
         // When each (pair, venue) last dropped candles past retention, in its event time.
         private final Map<String, Long> prunedAt = new HashMap<>();
+        // Per (pair, venue), a bound known since init: no open window of it ends before this. Most
+        // trades close no window, and then skip the range read (an iterator over RocksDB and the
+        // record cache for every trade). Absent means unknown: read the store.
+        private final Map<String, Long> earliestOpenEnd = new HashMap<>();
 
         StoreBackedState(final Map<CandleInterval, KeyValueStore<String, Candle>> candles,
                          final KeyValueStore<String, Long> clocks, final KeyValueStore<String, String> open,
                          final Map<CandleInterval, Duration> retention) {
             this.candles = candles;
+            candles.forEach((interval, store) ->
+                    recentCandles.put(interval, new WriteThroughCache<>(store, RECENT_CANDLES_PER_INTERVAL)));
             this.clocks = clocks;
             this.open = open;
             this.retention = retention;
@@ -142,12 +154,12 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         @Override
         public Optional<Candle> candle(final CandleInterval interval, final String pair, final String venue,
                                        final long windowStart) {
-            return Optional.ofNullable(candles.get(interval).get(candleKey(pair, venue, windowStart)));
+            return Optional.ofNullable(recentCandles.get(interval).get(candleKey(pair, venue, windowStart)));
         }
 
         @Override
         public boolean put(final CandleInterval interval, final Candle candle) {
-            candles.get(interval).put(candleKey(candle.pair(), candle.venue(), candle.openTime()), candle);
+            recentCandles.get(interval).put(candleKey(candle.pair(), candle.venue(), candle.openTime()), candle);
             return true;
         }
 
@@ -165,6 +177,8 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         public void markOpen(final CandleInterval interval, final Candle candle) {
             open.put(openKey(candle.pair(), candle.venue(), candle.closeTime()) + interval.name() + "|" + candle.openTime(),
                     interval.name());
+            earliestOpenEnd.computeIfPresent(storeKey(candle.pair(), candle.venue()),
+                    (key, earliest) -> Math.min(earliest, candle.closeTime()));
         }
 
         @Override
@@ -177,6 +191,10 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
             final String key = storeKey(pair, venue);
             final long from = scannedUpTo.getOrDefault(key, 0L);
             scannedUpTo.put(key, Math.max(from, endAtMost));
+            final Long earliest = earliestOpenEnd.get(key);
+            if (earliest != null && earliest > endAtMost) {
+                return due;
+            }
             // keys sort by window end (zero-padded), so the due ones are one range
             try (KeyValueIterator<String, String> it = open.range(openKey(pair, venue, from), openKey(pair, venue, endAtMost) + "~")) {
                 while (it.hasNext()) {
@@ -187,6 +205,9 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                 }
             }
             keys.forEach(open::delete);
+            try (KeyValueIterator<String, String> rest = open.range(openKey(pair, venue, endAtMost) + "~", key + "|~")) {
+                earliestOpenEnd.put(key, rest.hasNext() ? windowEnd(key, rest.next().key) : Long.MAX_VALUE);
+            }
             if (!due.isEmpty()) {
                 forgetOldCandles(pair, venue, endAtMost);
             }
@@ -214,8 +235,13 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                         candleKey(pair, venue, 0), candleKey(pair, venue, now - kept.toMillis()))) {
                     it.forEachRemaining(entry -> old.add(entry.key));
                 }
-                old.forEach(store.getValue()::delete);
+                old.forEach(recentCandles.get(store.getKey())::delete);
             }
+        }
+
+        private static long windowEnd(final String storeKey, final String openKey) {
+            final int from = storeKey.length() + 1;
+            return Long.parseLong(openKey.substring(from, openKey.indexOf('|', from)));
         }
 
         private static String openKey(final String pair, final String venue, final long windowEnd) {

@@ -11,7 +11,10 @@ import dev.soba.streams.schemas.mev.MevFinding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,6 +42,10 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
     private final MevStreamConfig config;
     private ProcessorContext<String, MevOutput> context;
     private KeyValueStore<Long, BlockAssembly> assemblies;
+    // The assemblies store, deserialised: it only holds the last keepBlocks heights, and reading a
+    // whole block back from JSON for every arriving item was most of this processor's cost. Loaded in
+    // init (after any restore) and written through on every change, so the store stays the truth.
+    private final NavigableMap<Long, BlockAssembly> open = new TreeMap<>();
     private KeyValueStore<String, MevBlockFindings> byBlock;
     private PoolDirectory directory;
     // Highest block record seen on this partition; items at or below highest - keepBlocks are too late
@@ -62,11 +69,14 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         final KeyValueStore<String, PoolInfo> pools = context.getStateStore(stores.pools());
         final KeyValueStore<String, Token> tokens = context.getStateStore(stores.tokens());
         this.directory = new PoolDirectory(pools::get, tokens::get);
-        try (KeyValueIterator<Long, BlockAssembly> last = assemblies.reverseAll()) {
-            if (last.hasNext()) {
-                highest = last.next().key;
+        open.clear();
+        try (KeyValueIterator<Long, BlockAssembly> all = assemblies.all()) {
+            while (all.hasNext()) {
+                final KeyValue<Long, BlockAssembly> entry = all.next();
+                open.put(entry.key, entry.value);
             }
         }
+        highest = open.isEmpty() ? -1 : open.lastKey();
         context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::check);
     }
 
@@ -87,9 +97,9 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             return;
         }
         final long n = number.getAsLong();
-        final BlockAssembly current = assemblies.get(n);
+        final BlockAssembly current = open.get(n);
         final BlockAssembly assembly = current == null ? BlockAssembly.empty(n, now) : current;
-        assemblies.put(n, assembly.with(item, now));
+        store(assembly.with(item, now));
         if (item instanceof Block && n > highest) {
             highest = n;
         }
@@ -107,9 +117,9 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             forward(key, published.findings(), MevOutput.Status.RETRACTION, timestamp);
             byBlock.delete(key);
         }
-        final BlockAssembly assembly = assemblies.get(n);
+        final BlockAssembly assembly = open.get(n);
         if (assembly != null) {
-            assemblies.put(n, assembly.reorganisedTo(reorganised.reorg().newHash(), now));
+            store(assembly.reorganisedTo(reorganised.reorg().newHash(), now));
         }
     }
 
@@ -117,23 +127,26 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
     private void check(final long now) {
         final List<BlockAssembly> due = new ArrayList<>();
         final List<BlockAssembly> stale = new ArrayList<>();
-        try (KeyValueIterator<Long, BlockAssembly> all = assemblies.all()) {
-            while (all.hasNext()) {
-                final KeyValue<Long, BlockAssembly> entry = all.next();
-                if (entry.key <= horizon()) {
-                    stale.add(entry.value);
-                } else if (entry.value.due(now, config.timing(), highest > entry.key)) {
-                    due.add(entry.value);
-                }
+        for (final Map.Entry<Long, BlockAssembly> entry : open.entrySet()) {
+            if (entry.getKey() <= horizon()) {
+                stale.add(entry.getValue());
+            } else if (entry.getValue().due(now, config.timing(), highest > entry.getKey())) {
+                due.add(entry.getValue());
             }
         }
-        due.forEach(assembly -> assemblies.put(assembly.blockNumber(), analyse(assembly, now)));
+        due.forEach(assembly -> store(analyse(assembly, now)));
         for (final BlockAssembly assembly : stale) {
             if (!assembly.analysed()) {
                 analyse(assembly, now);
             }
             assemblies.delete(assembly.blockNumber());
+            open.remove(assembly.blockNumber());
         }
+    }
+
+    private void store(final BlockAssembly assembly) {
+        assemblies.put(assembly.blockNumber(), assembly);
+        open.put(assembly.blockNumber(), assembly);
     }
 
     private BlockAssembly analyse(final BlockAssembly assembly, final long now) {
