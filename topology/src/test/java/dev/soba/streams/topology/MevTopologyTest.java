@@ -152,7 +152,7 @@ class MevTopologyTest {
     }
 
     @Test
-    void assembliesOfBlocksBehindTheLastKeepBlocksHeightsAreDropped() {
+    void assembliesBehindTheLastKeepBlocksHeightsAreDroppedOnceQuietForTheTimeoutAndTheirLateItemsIgnored() {
         final TestBlock block = SandwichBlock.build();
         send(ItemType.BLOCK, TestItems.block(TestBlock.NUMBER, TestBlock.HASH, TestItems.hash("parent"),
                 block.transactionCount()));
@@ -166,10 +166,43 @@ class MevTopologyTest {
         final long later = TestBlock.NUMBER + 64;
         send(ItemType.BLOCK, TestItems.block(later, TestItems.hash("later"), TestItems.hash("later-parent"), 0));
         driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(assemblies.get(TestBlock.NUMBER)).as("behind, but its last item is not 10 s old yet").isNotNull();
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
         assertThat(assemblies.get(TestBlock.NUMBER)).as("pruned").isNull();
         assertThat(assemblies.get(later)).isNotNull();
         assertThat(driver.<String, MevBlockFindings>getKeyValueStore(StoreNames.MEV_BY_BLOCK).get(KEY))
                 .as("findings outlive the assembly").isNotNull();
         assertThat(alerts.isEmpty()).isTrue();
+
+        // an item of the pruned block: too late, no fragment is analysed over the good findings
+        send(ItemType.TRANSACTION, TestItems.transaction(TestItems.hash("tx-late"), TestBlock.NUMBER, TestBlock.HASH, 9,
+                TestItems.address("late-from"), TestItems.address("late-to"), BigInteger.ONE));
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertThat(assemblies.get(TestBlock.NUMBER)).isNull();
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(driver.<String, MevBlockFindings>getKeyValueStore(StoreNames.MEV_BY_BLOCK).get(KEY)).isNotNull();
+    }
+
+    @Test
+    void inABacklogTheTracesOfABlockFarBehindTheNewestBlockRecordStillCount() {
+        // Working through a backlog, block records (small, on their own partitions) run far ahead of the
+        // traces of older blocks: those traces must still reach their block's assembly.
+        final TestBlock block = SandwichBlock.build();
+        send(ItemType.BLOCK, TestItems.block(TestBlock.NUMBER, TestBlock.HASH, TestItems.hash("parent"),
+                block.transactionCount()));
+        block.transactionJson().forEach(json -> send(ItemType.TRANSACTION, json));
+        for (int ahead = 1; ahead <= 200; ahead++) {
+            send(ItemType.BLOCK, TestItems.block(TestBlock.NUMBER + ahead, TestItems.hash("ahead-" + ahead),
+                    TestItems.hash("ahead-parent-" + ahead), 0));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        block.traceJson().forEach(json -> send(ItemType.TRACE, json));
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        final List<TestRecord<String, MevFinding>> published = alerts.readRecordsToList().stream()
+                .filter(record -> record.key().equals(KEY)).toList();
+        assertThat(published).isNotEmpty();
+        assertThat(published.get(published.size() - 1).value().kind()).isEqualTo(MevKind.SANDWICH);
+        assertThat(driver.<String, MevBlockFindings>getKeyValueStore(StoreNames.MEV_BY_BLOCK).get(KEY).findings())
+                .singleElement().satisfies(finding -> assertThat(finding.kind()).isEqualTo(MevKind.SANDWICH));
     }
 }

@@ -37,6 +37,8 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockAssemblyProcessor.class);
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+    /** At most this many times keepBlocks assemblies are kept, however far behind the input is. */
+    static final int MAX_KEPT_FACTOR = 16;
 
     private final MevStores stores;
     private final MevStreamConfig config;
@@ -48,9 +50,13 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
     private final NavigableMap<Long, BlockAssembly> open = new TreeMap<>();
     private KeyValueStore<String, MevBlockFindings> byBlock;
     private PoolDirectory directory;
-    // Highest block record seen on this partition; items at or below highest - keepBlocks are too late
-    // (their assembly is gone, and re-analysing a fragment would replace good findings with bad).
+    // Highest block record seen on this partition: assemblies more than keepBlocks below it may go.
     private long highest = -1;
+    // Every assembly at or below this height is gone: an item for one of them is too late (re-analysing a
+    // fragment would replace good findings with bad). Only a contiguous prefix is ever pruned, so a block
+    // whose items are still coming - e.g. while the pipeline works through a backlog, when block records
+    // run far ahead of their traces - keeps its assembly, and so does every height above it.
+    private long pruned = -1;
 
     public BlockAssemblyProcessor(final MevStores stores, final MevStreamConfig config) {
         this.stores = stores;
@@ -77,6 +83,8 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             }
         }
         highest = open.isEmpty() ? -1 : open.lastKey();
+        // what was pruned before a restart is not known: heights below the oldest kept one count as gone
+        pruned = open.isEmpty() ? -1 : open.firstKey() - 1;
         context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::check);
     }
 
@@ -93,7 +101,7 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             return;
         }
         final OptionalLong number = item.blockNumberIfKnown();
-        if (number.isEmpty() || number.getAsLong() <= horizon()) {
+        if (number.isEmpty() || number.getAsLong() <= pruned) {
             return;
         }
         final long n = number.getAsLong();
@@ -123,24 +131,35 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         }
     }
 
-    /** Analyses the blocks that are due, then drops assemblies that fell behind the last keepBlocks heights. */
+    /**
+     * Analyses the blocks that are due, then prunes, oldest first, the assemblies that fell more than
+     * keepBlocks heights behind and have been analysed and quiet for the timeout; the first one that
+     * may not go yet stops the pruning. Past {@link #MAX_KEPT_FACTOR} × keepBlocks assemblies the
+     * oldest go regardless (analysed first), so memory stays bounded whatever the input does.
+     */
     private void check(final long now) {
         final List<BlockAssembly> due = new ArrayList<>();
-        final List<BlockAssembly> stale = new ArrayList<>();
         for (final Map.Entry<Long, BlockAssembly> entry : open.entrySet()) {
-            if (entry.getKey() <= horizon()) {
-                stale.add(entry.getValue());
-            } else if (entry.getValue().due(now, config.timing(), highest > entry.getKey())) {
+            if (entry.getValue().due(now, config.timing(), highest > entry.getKey())) {
                 due.add(entry.getValue());
             }
         }
         due.forEach(assembly -> store(analyse(assembly, now)));
-        for (final BlockAssembly assembly : stale) {
-            if (!assembly.analysed()) {
-                analyse(assembly, now);
+        final long quietEnough = config.timing().timeout().toMillis();
+        final int cap = config.keepBlocks() * MAX_KEPT_FACTOR;
+        while (!open.isEmpty()) {
+            final BlockAssembly oldest = open.firstEntry().getValue();
+            final boolean mayGo = oldest.blockNumber() <= horizon() && oldest.analysed()
+                    && now - oldest.lastItemAt() >= quietEnough;
+            if (!mayGo && open.size() <= cap) {
+                break;
             }
-            assemblies.delete(assembly.blockNumber());
-            open.remove(assembly.blockNumber());
+            if (!oldest.analysed()) {
+                analyse(oldest, now);
+            }
+            assemblies.delete(oldest.blockNumber());
+            open.remove(oldest.blockNumber());
+            pruned = Math.max(pruned, oldest.blockNumber());
         }
     }
 

@@ -6,8 +6,9 @@ import java.time.Duration;
  * How the stream decides a block is complete, and how much it remembers.
  *
  * @param timing     quiet period and timeout of {@link BlockAssembly#due}
- * @param keepBlocks assemblies are kept for the last this many heights (items older than that are
- *                   dropped: their block was analysed and forgotten)
+ * @param keepBlocks an assembly more than this many heights below the newest block record may be
+ *                   forgotten once analysed and quiet for the timeout (oldest first; items for a
+ *                   forgotten block are dropped); at most 16 times this many are kept in any case
  */
 public record MevStreamConfig(BlockAssembly.Timing timing, int keepBlocks) {
 
