@@ -40,6 +40,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -430,8 +431,8 @@ final class PipelineBench {
         final BenchWorkload workload = new BenchWorkload(seed);
         final List<Long> samples = new ArrayList<>();
         final AtomicBoolean stop = new AtomicBoolean();
-        final long measureFrom = System.currentTimeMillis() + 60_000; // replaced once sending starts
-        final long[] from = {measureFrom};
+        // send times from which swaps count: none until sending starts, then after the warm-up
+        final AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
         try (Producer<byte[], byte[]> producer = new KafkaProducer<>(EventProducer.settings(bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer());
              Producer<String, byte[]> registry = new KafkaProducer<>(EventProducer.settings(bootstrap),
@@ -440,15 +441,13 @@ final class PipelineBench {
                      SobaTopology.Scope.FULL)) {
             workload.registerPools(registry, topics);
             startAndAwaitRunning(streams);
-            final Thread consumer = new Thread(() -> readLatencies(bootstrap, topics.swaps(), stop, from, samples),
+            final Thread consumer = new Thread(() -> readLatencies(bootstrap, topics.swaps(), stop, measureFrom, samples),
                     "bench-latency-consumer");
             consumer.start();
             System.err.printf("bench: (c) offering %,.0f items/s for %d s%n", rate, duration.toSeconds());
             final Iterator<BenchWorkload.BenchItem> items = workload.items();
             final long start = System.nanoTime();
-            synchronized (from) {
-                from[0] = System.currentTimeMillis() + LATENCY_WARMUP.toMillis();
-            }
+            measureFrom.set(System.currentTimeMillis() + LATENCY_WARMUP.toMillis());
             final long end = start + duration.toNanos();
             long sent = 0;
             while (true) {
@@ -492,7 +491,7 @@ final class PipelineBench {
     }
 
     private static void readLatencies(final String bootstrap, final String topic, final AtomicBoolean stop,
-                                      final long[] from, final List<Long> samples) {
+                                      final AtomicLong measureFrom, final List<Long> samples) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + UUID.randomUUID(),
@@ -506,13 +505,10 @@ final class PipelineBench {
             while (!stop.get()) {
                 final var records = consumer.poll(Duration.ofMillis(50));
                 final long now = System.currentTimeMillis();
-                final long measureFrom;
-                synchronized (from) {
-                    measureFrom = from[0];
-                }
+                final long from = measureFrom.get();
                 synchronized (samples) {
                     for (final ConsumerRecord<byte[], byte[]> record : records) {
-                        if (record.timestamp() >= measureFrom) {
+                        if (record.timestamp() >= from) {
                             samples.add(now - record.timestamp());
                         }
                     }
