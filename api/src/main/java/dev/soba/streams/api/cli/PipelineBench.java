@@ -74,8 +74,8 @@ final class PipelineBench {
 
     static final String USAGE = """
             usage: soba bench pipeline [--events N] [--latency-seconds S] [--seed S]
-            Preloads N synthetic items (blocks, transactions, Uniswap-V2 logs, token transfers, exchange ticks;
-            default 300000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
+            Preloads N items of the market simulator (blocks, transactions, Uniswap-V2 logs, token transfers,
+            traces, MEV bots' bundles, exchange ticks; default 300000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
             (b1) the rate at which validation + swap decoding + candles and (b) the full topology (indexes and
             MEV too) process them to the end offsets, exactly-once, with the ratios to (a), and (c) end-to-end
             latency percentiles (send -> swap on the swaps topic) at half of (b)'s rate for S seconds (default

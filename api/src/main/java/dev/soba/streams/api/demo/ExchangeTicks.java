@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * block, and WBTC-WETH times it for BTC — shifted by the venue's small standing basis, with a few
  * basis points of noise per trade. A pure function of (seed, height, pools), so a restart agrees.
  */
-final class ExchangeTicks {
+public final class ExchangeTicks {
 
     /** Per-trade noise around the venue's price: 3 basis points, one standard deviation. */
     private static final double NOISE = 0.0003;
@@ -68,7 +68,7 @@ final class ExchangeTicks {
     }
 
     /** The venue's Kafka key, as exchange feeders key their ticks. */
-    static String key(final ObjectNode tick) {
+    public static String key(final ObjectNode tick) {
         return tick.get("exchange").asText() + "|" + tick.get("symbol").asText();
     }
 
