@@ -8,11 +8,8 @@ import dev.soba.streams.processors.mev.MevKeys;
 import dev.soba.streams.processors.mev.MevOutput;
 import dev.soba.streams.processors.mev.MevSearcherIndexProcessor;
 import dev.soba.streams.processors.mev.MevStreamConfig;
-import dev.soba.streams.schemas.Block;
+import dev.soba.streams.schemas.ItemSerde;
 import dev.soba.streams.schemas.JsonSerde;
-import dev.soba.streams.schemas.LogItem;
-import dev.soba.streams.schemas.Trace;
-import dev.soba.streams.schemas.Transaction;
 import dev.soba.streams.schemas.mev.MevFinding;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -35,7 +32,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class MevTopology {
 
     private static final JsonSerde<MevFinding> FINDING_SERDE = new JsonSerde<>(MevFinding.class);
-    private static final int ASSEMBLED_ITEMS_PER_THREAD = 50_000;
 
     private MevTopology() {
     }
@@ -43,16 +39,17 @@ public final class MevTopology {
     /** With explicit MEV settings ({@code soba.mev.*}: quiet period, timeout, keep-blocks). */
     public static void add(final StreamsBuilder builder, final PipelineConfig config,
             final KStream<String, ChainEvent> chain, final MevStreamConfig mev) {
-        // An assembly is rewritten for every item it gains: its unchanged items' JSON is reused.
+        // An assembly's header is rewritten for every item it gains (it is small); each item is written once.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_ASSEMBLIES),
-                Serdes.Long(), JsonSerde.reusingElements(BlockAssembly.class, ASSEMBLED_ITEMS_PER_THREAD,
-                        Block.class, Transaction.class, Trace.class, LogItem.class)).withCachingEnabled());
+                Serdes.Long(), new JsonSerde<>(BlockAssembly.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_ASSEMBLY_ITEMS),
+                Serdes.String(), new ItemSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_BY_BLOCK),
                 Serdes.String(), new JsonSerde<>(MevBlockFindings.class)).withCachingEnabled());
         final KStream<String, MevOutput> outputs = chain.process(() -> new BlockAssemblyProcessor(
-                        new BlockAssemblyProcessor.MevStores(StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_BY_BLOCK,
-                                StoreNames.POOLS, StoreNames.TOKENS), mev),
-                Named.as("assemble-mev"), StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_BY_BLOCK);
+                        new BlockAssemblyProcessor.MevStores(StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_ASSEMBLY_ITEMS,
+                                StoreNames.MEV_BY_BLOCK, StoreNames.POOLS, StoreNames.TOKENS), mev),
+                Named.as("assemble-mev"), StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_ASSEMBLY_ITEMS, StoreNames.MEV_BY_BLOCK);
 
         // Headers (the status) survive mapValues, so the topic carries the plain finding.
         outputs.mapValues(MevOutput::finding, Named.as("mev-finding"))

@@ -31,6 +31,8 @@ public final class StoreNames {
 
     /** Blocks being assembled for MEV inspection: {@code Long} number → items so far, for the last keep-blocks heights. */
     public static final String MEV_ASSEMBLIES = "mev-block-assemblies";
+    /** The items of the blocks being assembled, one entry each: {@code block|sequence} → item. */
+    public static final String MEV_ASSEMBLY_ITEMS = "mev-block-items";
     /** MEV findings of a block: block number (the block partition key) → its current findings. */
     public static final String MEV_BY_BLOCK = "mev-by-block";
     /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */

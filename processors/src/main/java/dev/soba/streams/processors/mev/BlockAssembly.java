@@ -120,6 +120,44 @@ public record BlockAssembly(long blockNumber, Block block, List<Transaction> tra
         return BlockInput.ofLogs(blockNumber, logs, known);
     }
 
+    /** How many transactions, traces and logs it holds (the block record aside). */
+    public int itemCount() {
+        return transactions.size() + traces.size() + logs.size();
+    }
+
+    /** Everything but the transactions, traces and logs: what is stored per block, the items being stored one by one. */
+    public BlockAssembly header() {
+        return new BlockAssembly(blockNumber, block, List.of(), List.of(), List.of(), firstSeenAt, blockSeenAt,
+                lastItemAt, analysed, everAnalysed, findings);
+    }
+
+    /** This header with its items back, in the order they came (restoring from the stores). */
+    public BlockAssembly restored(final List<? extends EthItem> items) {
+        final List<Transaction> txs = new ArrayList<>();
+        final List<Trace> trs = new ArrayList<>();
+        final List<LogItem> lgs = new ArrayList<>();
+        for (final EthItem item : items) {
+            if (item instanceof Transaction t) {
+                txs.add(t);
+            } else if (item instanceof Trace t) {
+                trs.add(t);
+            } else if (item instanceof LogItem l) {
+                lgs.add(l);
+            }
+        }
+        return new BlockAssembly(blockNumber, block, txs, trs, lgs, firstSeenAt, blockSeenAt, lastItemAt, analysed,
+                everAnalysed, findings);
+    }
+
+    /** Its transactions, traces and logs, in that order. */
+    public List<EthItem> items() {
+        final List<EthItem> items = new ArrayList<>(itemCount());
+        items.addAll(transactions);
+        items.addAll(traces);
+        items.addAll(logs);
+        return items;
+    }
+
     /** The assembly once its findings were published. */
     public BlockAssembly analysedWith(final List<MevFinding> published) {
         return new BlockAssembly(blockNumber, block, transactions, traces, logs, firstSeenAt, blockSeenAt, lastItemAt,

@@ -5,11 +5,13 @@ import dev.soba.streams.processors.dex.PoolDirectory;
 import dev.soba.streams.processors.ingest.PartitionKeys;
 import dev.soba.streams.schemas.Block;
 import dev.soba.streams.schemas.EthItem;
+import dev.soba.streams.schemas.Item;
 import dev.soba.streams.schemas.Token;
 import dev.soba.streams.schemas.market.PoolInfo;
 import dev.soba.streams.schemas.mev.MevFinding;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -43,10 +45,13 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
     private final MevStores stores;
     private final MevStreamConfig config;
     private ProcessorContext<String, MevOutput> context;
+    // What is stored: each block's header (timing, state, findings; small) in one store and its
+    // transactions, traces and logs one entry each in another, so an arriving item costs one small
+    // write instead of rewriting the whole block (which grew with the square of the block's size).
     private KeyValueStore<Long, BlockAssembly> assemblies;
-    // The assemblies store, deserialised: it only holds the last keepBlocks heights, and reading a
-    // whole block back from JSON for every arriving item was most of this processor's cost. Loaded in
-    // init (after any restore) and written through on every change, so the store stays the truth.
+    private KeyValueStore<String, Item> items;
+    // The assemblies, deserialised and whole: loaded in init (after any restore) from both stores and
+    // written through on every change, so the stores stay the truth.
     private final NavigableMap<Long, BlockAssembly> open = new TreeMap<>();
     private KeyValueStore<String, MevBlockFindings> byBlock;
     private PoolDirectory directory;
@@ -63,8 +68,20 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         this.config = config;
     }
 
-    /** The stores this processor uses: its assemblies, the findings by block, and the two global registries. */
-    public record MevStores(String assemblies, String byBlock, String pools, String tokens) {
+    /**
+     * The stores this processor uses: its assemblies' headers ({@code Long} block → header), their items
+     * ({@link #itemKey} → item), the findings by block, and the two global registries.
+     */
+    public record MevStores(String assemblies, String items, String byBlock, String pools, String tokens) {
+    }
+
+    /** Key of an assembly's {@code sequence}-th item: block number and sequence, zero-padded, so a block's items are one range. */
+    public static String itemKey(final long blockNumber, final int sequence) {
+        return String.format(java.util.Locale.ROOT, "%020d|%010d", blockNumber, sequence);
+    }
+
+    private static long blockOf(final String itemKey) {
+        return Long.parseLong(itemKey.substring(0, 20));
     }
 
     @Override
@@ -75,11 +92,21 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         final KeyValueStore<String, PoolInfo> pools = context.getStateStore(stores.pools());
         final KeyValueStore<String, Token> tokens = context.getStateStore(stores.tokens());
         this.directory = new PoolDirectory(pools::get, tokens::get);
+        this.items = context.getStateStore(stores.items());
         open.clear();
+        final Map<Long, List<EthItem>> itemsByBlock = new HashMap<>();
+        try (KeyValueIterator<String, Item> all = items.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, Item> entry = all.next();
+                if (entry.value instanceof EthItem item) {
+                    itemsByBlock.computeIfAbsent(blockOf(entry.key), n -> new ArrayList<>()).add(item);
+                }
+            }
+        }
         try (KeyValueIterator<Long, BlockAssembly> all = assemblies.all()) {
             while (all.hasNext()) {
                 final KeyValue<Long, BlockAssembly> entry = all.next();
-                open.put(entry.key, entry.value);
+                open.put(entry.key, entry.value.restored(itemsByBlock.getOrDefault(entry.key, List.of())));
             }
         }
         highest = open.isEmpty() ? -1 : open.lastKey();
@@ -107,6 +134,9 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         final long n = number.getAsLong();
         final BlockAssembly current = open.get(n);
         final BlockAssembly assembly = current == null ? BlockAssembly.empty(n, now) : current;
+        if (!(item instanceof Block)) {
+            items.put(itemKey(n, assembly.itemCount()), item);
+        }
         store(assembly.with(item, now));
         if (item instanceof Block && n > highest) {
             highest = n;
@@ -127,7 +157,13 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         }
         final BlockAssembly assembly = open.get(n);
         if (assembly != null) {
-            store(assembly.reorganisedTo(reorganised.reorg().newHash(), now));
+            final BlockAssembly kept = assembly.reorganisedTo(reorganised.reorg().newHash(), now);
+            deleteItems(n);
+            final List<EthItem> keptItems = kept.items();
+            for (int i = 0; i < keptItems.size(); i++) {
+                items.put(itemKey(n, i), keptItems.get(i));
+            }
+            store(kept);
         }
     }
 
@@ -158,14 +194,24 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
                 analyse(oldest, now);
             }
             assemblies.delete(oldest.blockNumber());
+            deleteItems(oldest.blockNumber());
             open.remove(oldest.blockNumber());
             pruned = Math.max(pruned, oldest.blockNumber());
         }
     }
 
+    /** Keeps {@code assembly} and writes its header (its items are written as they come). */
     private void store(final BlockAssembly assembly) {
-        assemblies.put(assembly.blockNumber(), assembly);
+        assemblies.put(assembly.blockNumber(), assembly.header());
         open.put(assembly.blockNumber(), assembly);
+    }
+
+    private void deleteItems(final long blockNumber) {
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Item> range = items.range(itemKey(blockNumber, 0), itemKey(blockNumber, Integer.MAX_VALUE))) {
+            range.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(items::delete);
     }
 
     private BlockAssembly analyse(final BlockAssembly assembly, final long now) {
