@@ -15,7 +15,6 @@ import dev.soba.streams.processors.mev.MevOutput;
 import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.mev.MevFinding;
-import dev.soba.streams.topology.LogAndContinueProcessingHandler;
 import dev.soba.streams.topology.MarketConfig;
 import dev.soba.streams.topology.PipelineConfig;
 import dev.soba.streams.topology.SobaTopology;
@@ -56,7 +55,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code ./soba bench accuracy}: the market simulator through the whole pipeline, its MEV findings
@@ -235,14 +233,7 @@ final class AccuracyBench {
     private static PipelineRun runPipeline(final String bootstrap, final Path dir, final Topics topics, final Feed feed,
                                            final MevStreamConfig mev, final PrintStream log) throws Exception {
         final String applicationId = "accuracy-" + UUID.randomUUID();
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingHandler.class);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        final Properties props = BenchCommand.streamsSettings(applicationId, bootstrap, dir.resolve("state"));
         final PipelineConfig config = new PipelineConfig(topics.prefix(), PipelineConfig.DEFAULT_DEDUP_RETENTION,
                 PipelineConfig.DEFAULT_REORG_DEPTH, PipelineConfig.DEFAULT_ADDRESS_HISTORY_LIMIT,
                 MarketConfig.defaults(), mev);

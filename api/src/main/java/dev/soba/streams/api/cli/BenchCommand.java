@@ -182,14 +182,8 @@ final class BenchCommand {
     private static Result measure(final String bootstrap, final Path dir, final Topics topics, final String input,
                                   final long records, final String counter, final long expectedOutputs) throws Exception {
         final double raw = rawReadRate(bootstrap, input, records);
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + UUID.randomUUID()).toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingHandler.class);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        final Properties props = streamsSettings("bench-" + UUID.randomUUID(), bootstrap,
+                dir.resolve("state-" + UUID.randomUUID()));
         final PipelineConfig config = new PipelineConfig(topics.prefix(), PipelineConfig.DEFAULT_DEDUP_RETENTION,
                 PipelineConfig.DEFAULT_REORG_DEPTH, PipelineConfig.DEFAULT_ADDRESS_HISTORY_LIMIT,
                 MarketConfig.defaults(), MevStreamConfig.defaults());
@@ -245,6 +239,22 @@ final class BenchCommand {
             }
             return read / ((System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /**
+     * The Kafka Streams settings of a benchmark's own application: exactly-once, a 10 MiB record
+     * cache, poison records logged and skipped, inputs read from the beginning.
+     */
+    static Properties streamsSettings(final String applicationId, final String bootstrap, final Path stateDir) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingHandler.class);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
     }
 
     static void deleteQuietly(final Path dir) {
