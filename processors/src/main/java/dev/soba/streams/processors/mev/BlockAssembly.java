@@ -59,12 +59,8 @@ public record BlockAssembly(long blockNumber, Block block, List<Transaction> tra
         if (item instanceof Block b) {
             newBlock = b;
             newBlockSeenAt = now;
-        } else if (item instanceof Transaction t) {
-            txs.add(t);
-        } else if (item instanceof Trace t) {
-            trs.add(t);
-        } else if (item instanceof LogItem l) {
-            lgs.add(l);
+        } else {
+            addTo(item, txs, trs, lgs);
         }
         return new BlockAssembly(blockNumber, newBlock, txs, trs, lgs, firstSeenAt, newBlockSeenAt, now, false,
                 everAnalysed, findings);
@@ -137,16 +133,22 @@ public record BlockAssembly(long blockNumber, Block block, List<Transaction> tra
         final List<Trace> trs = new ArrayList<>();
         final List<LogItem> lgs = new ArrayList<>();
         for (final EthItem item : items) {
-            if (item instanceof Transaction t) {
-                txs.add(t);
-            } else if (item instanceof Trace t) {
-                trs.add(t);
-            } else if (item instanceof LogItem l) {
-                lgs.add(l);
-            }
+            addTo(item, txs, trs, lgs);
         }
         return new BlockAssembly(blockNumber, block, txs, trs, lgs, firstSeenAt, blockSeenAt, lastItemAt, analysed,
                 everAnalysed, findings);
+    }
+
+    /** Adds a transaction, trace or log to its list (anything else is not kept). */
+    private static void addTo(final EthItem item, final List<Transaction> txs, final List<Trace> trs,
+                              final List<LogItem> lgs) {
+        if (item instanceof Transaction t) {
+            txs.add(t);
+        } else if (item instanceof Trace t) {
+            trs.add(t);
+        } else if (item instanceof LogItem l) {
+            lgs.add(l);
+        }
     }
 
     /** Its transactions, traces and logs, in that order. */
