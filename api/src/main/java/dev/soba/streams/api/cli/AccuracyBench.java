@@ -40,7 +40,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -116,7 +115,7 @@ final class AccuracyBench {
             }
             return report.settled() ? 0 : 1;
         } finally {
-            deleteQuietly(dir);
+            BenchCommand.deleteQuietly(dir);
         }
     }
 
@@ -446,13 +445,5 @@ final class AccuracyBench {
 
     private static String ratio(final double value) {
         return Double.isNaN(value) ? "-" : String.format("%.4f", value);
-    }
-
-    private static void deleteQuietly(final Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (final IOException e) {
-            // a leftover temporary directory is harmless
-        }
     }
 }

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +43,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -116,7 +114,7 @@ final class PipelineBench {
             final Map<ItemType, Long> mix = preload(bootstrap, topics, events, seed);
             System.err.printf("bench: preloaded in %.1f s: %s%n", (System.nanoTime() - preloadStart) / 1e9, mix);
 
-            final double raw = rawReadRate(bootstrap, topics.inputs(), events);
+            final double raw = BenchCommand.rawReadRate(bootstrap, topics.inputs(), events, RAW_READ_ROUNDS);
             System.err.printf("bench: (a) raw read %,.0f items/s%n", raw);
             final Throughput market = throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.MARKET);
             System.err.printf("bench: (b1) market path %,.0f items/s%n", market.rate());
@@ -144,7 +142,7 @@ final class PipelineBench {
             out.printf("ratio (b1)/(a) = %.2f, ratio (b)/(a) = %.2f%n", market.rate() / raw, throughput.rate() / raw);
             return 0;
         } finally {
-            deleteQuietly(dir);
+            BenchCommand.deleteQuietly(dir);
         }
     }
 
@@ -311,9 +309,9 @@ final class PipelineBench {
             final double streamThreadCpu = threadCpuNanos(appId + "-") / 1e9;
             progress.finish(events);
             final double seconds = (finished - runningAt) / 1e9;
-            return new Throughput(seconds, events / seconds, processCpu, streamThreadCpu, (long) total(streams, PipelineCounters.SWAPS_DECODED),
-                    (long) total(streams, PipelineCounters.TRADES_AGGREGATED), (long) total(streams, PipelineCounters.REJECTED),
-                    (long) total(streams, PipelineCounters.DUPLICATES));
+            return new Throughput(seconds, events / seconds, processCpu, streamThreadCpu, (long) BenchCommand.total(streams, PipelineCounters.SWAPS_DECODED),
+                    (long) BenchCommand.total(streams, PipelineCounters.TRADES_AGGREGATED), (long) BenchCommand.total(streams, PipelineCounters.REJECTED),
+                    (long) BenchCommand.total(streams, PipelineCounters.DUPLICATES));
         }
     }
 
@@ -381,42 +379,6 @@ final class PipelineBench {
             }
         }
         return total;
-    }
-
-    private static double total(final KafkaStreams streams, final String counter) {
-        return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals(counter + "-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
-    }
-
-    /**
-     * A plain consumer reading every input partition from the beginning to its end: the broker's own pace here.
-     * The best of three reads, as one read of a second or less is at the mercy of whatever else runs.
-     */
-    private static double rawReadRate(final String bootstrap, final List<String> topicNames, final long records) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (final String topic : topicNames) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            double best = 0;
-            for (int round = 0; round < RAW_READ_ROUNDS; round++) {
-                consumer.seekToBeginning(partitions);
-                final long started = System.nanoTime();
-                long read = 0;
-                while (read < records) {
-                    read += consumer.poll(Duration.ofMillis(200)).count();
-                }
-                best = Math.max(best, read / ((System.nanoTime() - started) / 1e9));
-            }
-            return best;
-        }
     }
 
     /**
@@ -514,14 +476,6 @@ final class PipelineBench {
                     }
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(final Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (final IOException e) {
-            // a leftover temporary directory is harmless
         }
     }
 }

@@ -1,5 +1,12 @@
 package dev.soba.streams.api.demo;
 
+import static dev.soba.streams.api.demo.EtlLogs.SWAP_TOPIC;
+import static dev.soba.streams.api.demo.EtlLogs.SYNC_TOPIC;
+import static dev.soba.streams.api.demo.EtlLogs.TRANSFER_TOPIC;
+import static dev.soba.streams.api.demo.EtlLogs.fieldNames;
+import static dev.soba.streams.api.demo.EtlLogs.topic0;
+import static dev.soba.streams.api.demo.EtlLogs.topicAddress;
+import static dev.soba.streams.api.demo.EtlLogs.words;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +38,6 @@ class SyntheticChainTest {
     private static final long START_TIMESTAMP = 1_714_521_600L;
     private static final int BLOCKS = 200;
 
-    private static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
-    private static final String SWAP_TOPIC = "0xd78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822";
-    private static final String SYNC_TOPIC = "0x1c411e9a96e071241c2f21f7726b17ae89e3cab4c78be50e062b03a9fffbbad1";
     private static final String ROUTER = "0x7a250d5630b4cf539739df2c5dacb4c659f2488d";
 
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
@@ -378,33 +381,9 @@ class SyntheticChainTest {
                 .doubleValue();
     }
 
-    private static String topic0(final JsonNode log) {
-        return log.get("topics").get(0).asText();
-    }
 
-    private static String topicAddress(final JsonNode topic) {
-        final String word = topic.asText();
-        assertThat(word.substring(2, 26)).as("address topic padding").isEqualTo("0".repeat(24));
-        return "0x" + word.substring(26);
-    }
 
-    /** The log's data cut into 32-byte big-endian words, decoded by hand rather than by the code under test. */
-    private static List<BigInteger> words(final JsonNode log) {
-        final String data = log.get("data").asText().substring(2);
-        assertThat(data.length() % 64).isZero();
-        final List<BigInteger> words = new ArrayList<>();
-        for (int i = 0; i < data.length(); i += 64) {
-            words.add(new BigInteger(data.substring(i, i + 64), 16));
-        }
-        return words;
-    }
 
-    private static List<String> fieldNames(final JsonNode node) {
-        final List<String> names = new ArrayList<>();
-        final Iterator<String> it = node.fieldNames();
-        it.forEachRemaining(names::add);
-        return names;
-    }
 
     private static String serialised(final SyntheticBlock block) throws Exception {
         return JSON.writeValueAsString(block.allItems());
