@@ -10,12 +10,15 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.keys.ApiKeys;
 import dev.soba.streams.api.testing.RealServersResource;
+import dev.soba.streams.cli.PoolsCommand;
 import dev.soba.streams.schemas.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +118,8 @@ class MarketIntegrationTest {
         final Path csv = scratch.resolve("pools.csv");
         Files.writeString(csv, "pool,protocol,token0,token1,fee,token0_symbol,token1_symbol,token0_decimals,token1_decimals\n"
                 + pool + ",uniswap_v3," + USDC + "," + WETH + ",500,USDC,WETH,6,18\n", StandardCharsets.UTF_8);
-        assertThat(dev.soba.streams.api.cli.CliAccess.poolsImport(csv, RealServersResource.bootstrapServers())).isZero();
+        assertThat(PoolsCommand.run(new String[] {"import", csv.toString(), "--bootstrap-servers", RealServersResource.bootstrapServers()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(key).get("/api/v1/pools/{a}", pool)
                 .then().statusCode(200)
                 .body("pair", equalTo("WETH-USDC")).body("trusted_for_aggregate", equalTo(true))

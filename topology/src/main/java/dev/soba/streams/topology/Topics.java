@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The one place that knows topic names. Input topics carry ethereum-etl's names ({@code blocks},
@@ -111,6 +113,21 @@ public record Topics(String prefix) {
         all.addAll(outputs());
         all.addAll(compacted());
         return all;
+    }
+
+    /**
+     * {@link #all()} with the given partitions and replication (existing topics are left alone by
+     * {@link TopicCreator}); the registries are compacted, as they hold the latest value per key.
+     */
+    public List<NewTopic> newTopics(final int partitions, final short replicationFactor) {
+        return all().stream()
+                .map(name -> {
+                    final NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+                    return compacted().contains(name)
+                            ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                            : topic;
+                })
+                .toList();
     }
 
     /** The topic an item of the given ethereum-etl {@code type} value belongs to. */

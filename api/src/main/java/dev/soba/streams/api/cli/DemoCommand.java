@@ -1,15 +1,18 @@
 package dev.soba.streams.api.cli;
 
-import dev.soba.streams.api.demo.Scenario;
-import dev.soba.streams.api.demo.SyntheticBlock;
-import dev.soba.streams.api.demo.SyntheticChain;
-import dev.soba.streams.api.demo.SyntheticFeed;
-import dev.soba.streams.api.embedded.BrokerLogLevels;
-import dev.soba.streams.api.embedded.EmbeddedServers;
-import dev.soba.streams.api.embedded.PortInUseException;
-import dev.soba.streams.api.embedded.TopicCreator;
 import dev.soba.streams.api.keys.ApiKeyStore;
 import dev.soba.streams.api.keys.CreatedApiKey;
+import dev.soba.streams.cli.Args;
+import dev.soba.streams.cli.CliConfig;
+import dev.soba.streams.cli.SimulationSupport;
+import dev.soba.streams.embedded.BrokerLogLevels;
+import dev.soba.streams.embedded.EmbeddedServers;
+import dev.soba.streams.embedded.PortInUseException;
+import dev.soba.streams.simulator.Scenario;
+import dev.soba.streams.simulator.SyntheticBlock;
+import dev.soba.streams.simulator.SyntheticChain;
+import dev.soba.streams.simulator.SyntheticFeed;
+import dev.soba.streams.topology.TopicCreator;
 import dev.soba.streams.topology.Topics;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;

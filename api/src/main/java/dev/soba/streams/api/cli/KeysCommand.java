@@ -4,6 +4,8 @@ import dev.soba.streams.api.keys.ApiKey;
 import dev.soba.streams.api.keys.ApiKeyStore;
 import dev.soba.streams.api.keys.CreatedApiKey;
 import dev.soba.streams.api.keys.RateLimits;
+import dev.soba.streams.cli.Args;
+import dev.soba.streams.cli.CliConfig;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -32,7 +34,7 @@ final class KeysCommand {
             throw new Args.UsageException("which keys command? create, list or revoke");
         }
         final CliConfig config = CliConfig.load();
-        final String url = args.option("db-url").orElse(config.get("quarkus.datasource.reactive.url"));
+        final String url = args.option("db-url").orElseGet(() -> config.get("quarkus.datasource.reactive.url"));
         try (KeyStoreConnection connection = KeyStoreConnection.open(url,
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))) {
             final ApiKeyStore store = connection.store();

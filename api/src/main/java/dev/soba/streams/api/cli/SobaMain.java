@@ -1,5 +1,14 @@
 package dev.soba.streams.api.cli;
 
+import dev.soba.streams.benchmarks.AccuracyBench;
+import dev.soba.streams.benchmarks.BenchCommand;
+import dev.soba.streams.benchmarks.PipelineBench;
+import dev.soba.streams.benchmarks.QueryBench;
+import dev.soba.streams.cli.Args;
+import dev.soba.streams.cli.MevCommand;
+import dev.soba.streams.cli.PoolsCommand;
+import dev.soba.streams.cli.ReplayCommand;
+import dev.soba.streams.cli.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;

@@ -28,6 +28,8 @@ public final class ApiKeyStore {
 
     public static final Set<String> ALL_SCOPES = Set.of("read", "write", "admin");
     public static final Set<String> DEFAULT_SCOPES = Set.of("read", "write");
+    /** A key given in configuration is not generated here: it must at least be long enough not to be guessed. */
+    public static final int MIN_CONFIGURED_SECRET = 32;
     private static final String KEY_PREFIX = "soba_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, name, key_prefix, scopes, created_at, revoked_at, rate_limits";
@@ -78,6 +80,24 @@ public final class ApiKeyStore {
                 .execute(Tuple.of(name.strip(), prefix, hash(secret), String.join(",", sorted(scopes)),
                         rateLimits.isEmpty() ? null : rateLimits.toString()))
                 .map(rows -> new CreatedApiKey(toKey(rows.iterator().next()), secret));
+    }
+
+    /**
+     * Makes sure a key with this secret exists (the operator's bootstrap key, given in configuration):
+     * created with the given name, scopes and limits the first time, left as it is afterwards (also
+     * when an operator revoked it). Several instances starting at once create it once.
+     */
+    public Uni<Void> ensure(final String name, final String secret, final Set<String> scopes, final RateLimits rateLimits) {
+        if (secret.length() < MIN_CONFIGURED_SECRET) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "a configured key must have at least " + MIN_CONFIGURED_SECRET + " characters"));
+        }
+        final String prefix = secret.substring(0, Math.min(secret.length(), KEY_PREFIX.length() + 6));
+        return pool.preparedQuery("INSERT INTO api_keys (name, key_prefix, key_hash, scopes, rate_limits)"
+                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key_hash) DO NOTHING")
+                .execute(Tuple.of(name, prefix, hash(secret), String.join(",", sorted(scopes)),
+                        rateLimits.isEmpty() ? null : rateLimits.toString()))
+                .replaceWithVoid();
     }
 
     public Uni<List<ApiKey>> list() {

@@ -1,5 +1,6 @@
 package dev.soba.streams.api.keys;
 
+import dev.soba.streams.api.pipeline.SobaConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,18 +18,28 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ApiKeys {
 
+    /** The name of the key given as {@code soba.api.bootstrap-key}. */
+    public static final String BOOTSTRAP_KEY_NAME = "bootstrap";
     static final Duration VALID_TTL = Duration.ofSeconds(5);
     static final Duration INVALID_TTL = Duration.ofSeconds(1);
 
     private final ApiKeyStore store;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ApiKeys(final Pool pool) {
+    private final Optional<String> bootstrapKey;
+    private final RateLimits bootstrapRateLimits;
+
+    public ApiKeys(final Pool pool, final SobaConfig config) {
         this.store = new ApiKeyStore(pool);
+        this.bootstrapKey = config.api().bootstrapKey().map(String::strip).filter(key -> !key.isEmpty());
+        this.bootstrapRateLimits = config.api().bootstrapKeyRateLimit().map(RateLimits::parse).orElse(RateLimits.DEFAULTS);
     }
 
+    /** Creates the table, then the operator's bootstrap key when one is configured. */
     void migrate(@Observes final StartupEvent start) {
         store.migrate().await().atMost(Duration.ofSeconds(30));
+        bootstrapKey.ifPresent(secret -> store.ensure(BOOTSTRAP_KEY_NAME, secret, ApiKeyStore.ALL_SCOPES, bootstrapRateLimits)
+                .await().atMost(Duration.ofSeconds(30)));
     }
 
     public ApiKeyStore store() {

@@ -23,6 +23,8 @@ public interface SobaConfig {
 
     Query query();
 
+    Api api();
+
     /**
      * Folder of the public data set ({@code -Dsoba.data=../shared/data}) read by the acceptance
      * checks; declared so that the setting is known, the application itself does not read it.
@@ -112,6 +114,17 @@ public interface SobaConfig {
          * charge the caller's rate limit again. Unset: a forwarded query is counted on both instances.
          */
         Optional<String> forwardSecret();
+    }
+
+    interface Api {
+        /**
+         * An admin key the operator gives (at least 32 characters, e.g. from a Kubernetes Secret):
+         * created at start as key {@code bootstrap} with every scope when missing, left alone afterwards.
+         */
+        Optional<String> bootstrapKey();
+
+        /** The bootstrap key's rate limits, as {@code keys create --rate-limit} takes them; unset: the defaults. */
+        Optional<String> bootstrapKeyRateLimit();
     }
 
     default PipelineConfig pipelineConfig() {

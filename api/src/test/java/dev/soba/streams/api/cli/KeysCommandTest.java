@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.soba.streams.api.keys.ApiKey;
+import dev.soba.streams.api.keys.ApiKeyStore;
+import dev.soba.streams.api.keys.ApiKeys;
+import dev.soba.streams.api.keys.RateLimits;
 import dev.soba.streams.api.testing.RealServersResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,26 @@ class KeysCommandTest {
         assertThat(keys("list")).containsPattern(name + ".*revoked");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 authenticated(secret).then().statusCode(401));
+    }
+
+    /** The operator's bootstrap key ({@code soba.api.bootstrap-key}): created once however often it is ensured. */
+    @Test
+    void aConfiguredKeyIsCreatedOnceWithEveryScope() {
+        final String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+        try (KeyStoreConnection connection = KeyStoreConnection.open(RealServersResource.servers().reactiveUrl(),
+                RealServersResource.servers().username(), RealServersResource.servers().password())) {
+            for (int i = 0; i < 2; i++) {
+                connection.store().ensure(ApiKeys.BOOTSTRAP_KEY_NAME, secret, ApiKeyStore.ALL_SCOPES,
+                        RateLimits.parse("read=5/1s")).await().atMost(KeyStoreConnection.TIMEOUT);
+            }
+            final List<ApiKey> bootstrap = connection.store().list().await().atMost(KeyStoreConnection.TIMEOUT).stream()
+                    .filter(key -> key.prefix().equals(secret.substring(0, 11))).toList();
+            assertThat(bootstrap).hasSize(1);
+            assertThat(bootstrap.get(0).scopes()).containsExactlyInAnyOrderElementsOf(ApiKeyStore.ALL_SCOPES);
+            assertThatThrownBy(() -> connection.store().ensure("short", "too-short", ApiKeyStore.ALL_SCOPES, RateLimits.DEFAULTS)
+                    .await().atMost(KeyStoreConnection.TIMEOUT)).hasMessageContaining("at least 32 characters");
+        }
+        authenticated(secret).then().statusCode(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.keys.ApiKeys;
 import dev.soba.streams.api.testing.RealServersResource;
+import dev.soba.streams.cli.ReplayCommand;
 import dev.soba.streams.processors.mev.BlockInputs;
 import dev.soba.streams.processors.mev.MevInspector;
 import dev.soba.streams.schemas.Json;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.api.ChainItems;
-import dev.soba.streams.api.embedded.AppInstance;
 import dev.soba.streams.api.testing.TestServers;
+import dev.soba.streams.embedded.AppInstance;
 import dev.soba.streams.schemas.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.soba.streams.api.testing;
 
-import dev.soba.streams.api.embedded.TopicCreator;
+import dev.soba.streams.topology.TopicCreator;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;

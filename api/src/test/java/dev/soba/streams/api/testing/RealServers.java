@@ -1,21 +1,19 @@
 package dev.soba.streams.api.testing;
 
-import dev.soba.streams.api.embedded.BrokerLogLevels;
-import dev.soba.streams.api.embedded.EmbeddedKafka;
-import dev.soba.streams.api.embedded.EmbeddedPostgres;
-import dev.soba.streams.api.embedded.EmbeddedRedis;
-import dev.soba.streams.api.embedded.TopicCreator;
-
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
-
+import dev.soba.streams.embedded.BrokerLogLevels;
+import dev.soba.streams.embedded.EmbeddedKafka;
+import dev.soba.streams.embedded.EmbeddedPostgres;
+import dev.soba.streams.embedded.EmbeddedRedis;
+import dev.soba.streams.topology.TopicCreator;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * Real back-ends for integration tests, all in temporary directories on free ports: a one-node

@@ -1,5 +1,0 @@
-package dev.soba.streams.api.demo;
-
-/** A log with its block-wide index and the transaction that emitted it. */
-record MinedLog(int logIndex, String transactionHash, int transactionIndex, LogEntry entry) {
-}

@@ -1,0 +1,109 @@
+package dev.soba.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.soba.streams.embedded.EmbeddedKafka;
+import dev.soba.streams.embedded.EmbeddedServers;
+import dev.soba.streams.schemas.ItemType;
+import dev.soba.streams.simulator.GroundTruth;
+import dev.soba.streams.simulator.Scenario;
+import dev.soba.streams.simulator.SyntheticBlock;
+import dev.soba.streams.simulator.SyntheticChain;
+import dev.soba.streams.topology.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./soba simulate} against a real in-process broker: every record where it belongs, the truth in both places. */
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void producesTheSeedsChainItsTicksAndItsGroundTruthToTopicsAndFile() throws Exception {
+        final EmbeddedServers.Ports ports = EmbeddedServers.Ports.random();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), ports.kafka(), ports.kafkaController())) {
+            final Path truthFile = dir.resolve("truth.jsonl");
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            final int code = SimulateCommand.run(new String[] {"--blocks", "6", "--rate", "0", "--seed", "11",
+                    "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", "sim_", "--truth",
+                    truthFile.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(code).isZero();
+
+            final SyntheticChain expected = new SyntheticChain(11, SimulateCommand.DEFAULT_START_BLOCK,
+                    SimulateCommand.DEFAULT_START_TIME.getEpochSecond(), 12, Scenario.MARKET);
+            final List<SyntheticBlock> blocks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                blocks.add(expected.nextBlock());
+            }
+            final List<String> truth = blocks.stream().flatMap(b -> b.groundTruth().stream()).map(GroundTruth::toJson).toList();
+            assertThat(truth).isNotEmpty();
+            assertThat(Files.readAllLines(truthFile, StandardCharsets.UTF_8)).isEqualTo(truth);
+
+            final Topics topics = new Topics("sim_");
+            final Map<String, Integer> counts = counts(kafka.bootstrapServers(), List.of(topics.input(
+                    ItemType.BLOCK), topics.input(ItemType.TRACE),
+                    topics.input(ItemType.MARKET_TICK), topics.groundTruth()));
+            assertThat(counts.get(topics.input(ItemType.BLOCK))).isEqualTo(6);
+            assertThat(counts.get(topics.input(ItemType.TRACE)))
+                    .isEqualTo(blocks.stream().mapToInt(b -> b.traces().size()).sum());
+            assertThat(counts.get(topics.input(ItemType.MARKET_TICK)))
+                    .isEqualTo(blocks.stream().mapToInt(b -> b.ticks().size()).sum());
+            assertThat(counts.get(topics.groundTruth())).isEqualTo(truth.size());
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("simulated blocks 19,000,000 to 19,000,005",
+                    "sandwich");
+        }
+    }
+
+    @Test
+    void durationsReadShortFormsAndIso() {
+        assertThat(SimulateCommand.duration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SimulateCommand.duration("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(SimulateCommand.duration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(SimulateCommand.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SimulateCommand.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> SimulateCommand.duration("soon")).isInstanceOf(Args.UsageException.class);
+        assertThatThrownBy(() -> SimulateCommand.run(new String[] {"--block-time", "1500ms"}, System.out))
+                .isInstanceOf(Args.UsageException.class);
+    }
+
+    private static Map<String, Integer> counts(final String bootstrap, final List<String> topicNames) {
+        final Map<String, Integer> counts = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "simulate-test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            topicNames.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            topicNames.forEach(t -> counts.put(t, 0));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    counts.merge(record.topic(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+}
