@@ -71,6 +71,12 @@ public final class ChainFollower {
         return List.copyOf(new ArrayList<>(recent));
     }
 
+    /** Whether {@link #offer} would accept the block (without changing anything): worth exporting it. */
+    public boolean continues(final ChainLink block) {
+        final ChainLink last = recent.peekLast();
+        return block.number() == next && (last == null || last.isParentOf(block));
+    }
+
     /** What to do with a block fetched at {@link #next()}. */
     public sealed interface Decision {
 

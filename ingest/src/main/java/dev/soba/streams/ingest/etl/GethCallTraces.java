@@ -15,7 +15,8 @@ import java.util.Map;
  * so one trace mapper serves both: frames depth first, each with its {@code traceAddress} and
  * {@code subtraces}; calls of every kind become {@code call} with their {@code callType}; CREATE and
  * CREATE2 become {@code create} (the new address and its code in the result); SELFDESTRUCT becomes
- * {@code suicide}; a failed frame keeps its error and, as on Parity nodes, has no result.
+ * {@code suicide}; a failed frame keeps its error in Parity's words and, as on Parity-style nodes, no
+ * result — except a revert, which returns data and gas and keeps its result.
  *
  * <p>What cannot be converted: geth reports the top frame's gas as the transaction's gas limit and its
  * gas used including the intrinsic gas, which Parity-style nodes subtract; block rewards (before the
@@ -23,9 +24,11 @@ import java.util.Map;
  */
 public final class GethCallTraces {
 
+    private static final String REVERTED = "Reverted";
+
     /** geth's error texts for what Parity-style nodes call otherwise. */
     private static final Map<String, String> PARITY_ERRORS = Map.of(
-            "execution reverted", "Reverted",
+            "execution reverted", REVERTED,
             "out of gas", "Out of gas",
             "invalid jump destination", "Bad jump destination",
             "stack underflow", "Stack underflow",
@@ -118,8 +121,14 @@ public final class GethCallTraces {
         trace.put("blockHash", position.blockHash());
         trace.put("blockNumber", position.blockNumber());
         if (error != null && !error.isEmpty()) {
-            trace.put("error", parityError(error));
-            trace.putNull("result");
+            final String parityError = parityError(error);
+            trace.put("error", parityError);
+            // a revert still returns data and gas: Parity-style nodes keep the result then, and only then
+            if (REVERTED.equals(parityError) && !"suicide".equals(trace.get("type").asText())) {
+                trace.set("result", result);
+            } else {
+                trace.putNull("result");
+            }
         } else if ("suicide".equals(trace.get("type").asText())) {
             trace.putNull("result");
         } else {

@@ -76,6 +76,13 @@ public final class NodeJson {
         return elements;
     }
 
+    /** A one-field object, to read a bare answer (e.g. {@code eth_blockNumber}) with the field readers. */
+    public static ObjectNode objectWith(final String field, final JsonNode value) {
+        final ObjectNode node = NODES.objectNode();
+        node.set(field, value);
+        return node;
+    }
+
     static ObjectNode object() {
         return NODES.objectNode();
     }
