@@ -1,10 +1,12 @@
 package dev.soba.streams.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.soba.streams.ingest.anvil.Anvil;
+import dev.soba.streams.ingest.anvil.FlakyProxy;
 import dev.soba.streams.ingest.anvil.NodeTools;
 import dev.soba.streams.ingest.anvil.UniswapV2;
 import dev.soba.streams.ingest.etl.EtlTraces;
@@ -75,16 +77,19 @@ class AnvilIngestTest {
 
     private static IngestSettings settings(final String prefix) {
         return IngestSettings.defaults(node.url(), kafka.bootstrapServers(), new Topics(prefix))
-                .withStartBlock(new StartBlock.At(0)).withBatch(4).withPollInterval(Duration.ofMillis(100));
+                .withStartBlock(new StartBlock.At(0)).withBatch(10).withPollInterval(Duration.ofMillis(100));
     }
 
     /** Each topic's committed items, parsed and validated by the pipeline's own validator. */
     private static Map<ItemType, List<ObjectNode>> readItems(final Topics topics) {
         final Map<ItemType, List<ObjectNode>> items = new LinkedHashMap<>();
-        for (final ItemType type : List.of(ItemType.BLOCK, ItemType.TRANSACTION, ItemType.LOG, ItemType.TOKEN_TRANSFER,
-                ItemType.TRACE, ItemType.CONTRACT, ItemType.TOKEN)) {
+        final List<ItemType> types = List.of(ItemType.BLOCK, ItemType.TRANSACTION, ItemType.LOG, ItemType.TOKEN_TRANSFER,
+                ItemType.TRACE, ItemType.CONTRACT, ItemType.TOKEN);
+        final Map<String, List<ConsumerRecord<byte[], byte[]>>> records =
+                kafka.readAll(types.stream().map(topics::input).toList());
+        for (final ItemType type : types) {
             final List<ObjectNode> ofType = new ArrayList<>();
-            for (final ConsumerRecord<byte[], byte[]> record : kafka.readAll(topics.input(type))) {
+            for (final ConsumerRecord<byte[], byte[]> record : records.get(topics.input(type))) {
                 final Validated<?> validated = ItemParser.parse(record.value(), Optional.of(type));
                 assertThat(validated).as(new String(record.value())).isInstanceOf(Validated.Valid.class);
                 assertThat(record.key()).as("ethereum-etl sends no key").isNull();
@@ -391,5 +396,72 @@ class AnvilIngestTest {
                 .extracting(l -> l.get("address").asText() + " " + l.get("transaction_index").asInt())
                 .containsExactly(pair + " 0", pair + " 1", pair + " 2");
         assertThat(items.get(ItemType.TRACE)).extracting(t -> t.get("transaction_index").asInt()).contains(0, 1, 2);
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreRetriedAndAMissingBlockReceiptsMethodFallsBack() {
+        final long head = node.blockNumber();
+        try (ChainIngester clean = ChainIngester.open(settings("clean_"))) {
+            clean.catchUp();
+        }
+        final long retries;
+        try (FlakyProxy proxy = new FlakyProxy(node.url(), 3, 7, Set.of("eth_getBlockReceipts"));
+             ChainIngester flaky = ChainIngester.open(new IngestSettings(proxy.url(), Optional.of(new StartBlock.At(0)), 0,
+                     TraceSource.GETH, 10, 0, 64, Duration.ofMillis(100), kafka.bootstrapServers(), new Topics("flaky_"),
+                     Optional.empty(), new dev.soba.streams.ingest.rpc.Backoff(Duration.ofMillis(5), Duration.ofMillis(50)), 0,
+                     Duration.ofSeconds(10)))) {
+            flaky.catchUp();
+            retries = flaky.metrics().getRpcRetries();
+            assertThat(flaky.metrics().getIngested()).isEqualTo(head);
+            assertThat(proxy.refused()).isPositive();
+            assertThat(retries).isGreaterThanOrEqualTo(proxy.refused());
+        }
+        final Map<ItemType, List<ObjectNode>> expected = readItems(new Topics("clean_"));
+        final Map<ItemType, List<ObjectNode>> actual = readItems(new Topics("flaky_"));
+        for (final ItemType type : expected.keySet()) {
+            final List<ObjectNode> want = expected.get(type).stream().filter(i -> number(i) <= head).toList();
+            final List<ObjectNode> got = actual.get(type);
+            assertThat(got).as(type.typeName()).hasSameSizeAs(want);
+            for (int i = 0; i < want.size(); i++) {
+                final ObjectNode w = want.get(i).deepCopy();
+                final ObjectNode g = got.get(i).deepCopy();
+                if (type == ItemType.TRACE && w.get("trace_address").isEmpty()) {
+                    w.remove(List.of("gas", "gas_used"));
+                    g.remove(List.of("gas", "gas_used"));
+                }
+                assertThat(SameJson.same(g, w)).as("%s %d:%n got  %s%n want %s", type, i, g, w).isTrue();
+            }
+        }
+    }
+
+    private static long number(final ObjectNode item) {
+        return item.has("number") ? item.get("number").asLong() : item.get("block_number").asLong();
+    }
+
+    @Test
+    void withoutTracesContractsComeFromTheTransactionsThatCreateThem() {
+        final long head = node.blockNumber();
+        try (ChainIngester ingester = ChainIngester.open(settings("notraces_").withTraces(TraceSource.NONE))) {
+            ingester.catchUp();
+            assertThat(ingester.metrics().getIngested()).isEqualTo(head);
+        }
+        final Map<ItemType, List<ObjectNode>> items = readItems(new Topics("notraces_"));
+        assertThat(items.get(ItemType.TRACE)).isEmpty();
+        assertThat(items.get(ItemType.CONTRACT)).extracting(c -> c.get("address").asText()).containsExactlyInAnyOrder(
+                uniswap.weth(), uniswap.tokenA(), uniswap.tokenB(), uniswap.factory(), uniswap.router());
+        assertThat(items.get(ItemType.BLOCK)).hasSize((int) head + 1);
+    }
+
+    @Test
+    void aNodeWithoutTraceBlockIsNamedAndNothingIsWritten() {
+        try (FlakyProxy proxy = new FlakyProxy(node.url(), 0, 0, Set.of("trace_block"));
+             ChainIngester ingester = ChainIngester.open(IngestSettings.defaults(proxy.url(), kafka.bootstrapServers(),
+                     new Topics("notrace_")).withStartBlock(new StartBlock.At(0)))) {
+            assertThatThrownBy(ingester::catchUp).isInstanceOf(dev.soba.streams.ingest.rpc.RpcException.class)
+                    .hasMessageContaining("trace_block").hasMessageContaining("does not exist")
+                    .satisfies(e -> assertThat(((dev.soba.streams.ingest.rpc.RpcException) e).kind())
+                            .isEqualTo(dev.soba.streams.ingest.rpc.RpcException.Kind.UNSUPPORTED));
+        }
+        assertThat(readItems(new Topics("notrace_")).get(ItemType.BLOCK)).isEmpty();
     }
 }

@@ -45,24 +45,33 @@ public final class TestKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Every committed record of a topic, in partition then offset order. */
+    /** Every committed record of a topic, in offset order per partition. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(final String topic) {
+        return readAll(List.of(topic)).get(topic);
+    }
+
+    /** Every committed record of some topics (one consumer for all), in offset order per partition. */
+    public Map<String, List<ConsumerRecord<byte[], byte[]>>> readAll(final List<String> topics) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            final List<TopicPartition> partitions = new ArrayList<>();
+            for (final String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            final Map<String, List<ConsumerRecord<byte[], byte[]>>> records = new java.util.LinkedHashMap<>();
+            topics.forEach(t -> records.put(t, new ArrayList<>()));
             final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + topic);
+                    throw new IllegalStateException("timed out reading " + topics);
                 }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.get(r.topic()).add(r));
             }
             return records;
         }
