@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.soba.streams.ingest.anvil.Anvil;
+import dev.soba.streams.ingest.devchain.Anvil;
 import dev.soba.streams.ingest.anvil.FlakyProxy;
 import dev.soba.streams.ingest.anvil.NodeTools;
-import dev.soba.streams.ingest.anvil.UniswapV2;
+import dev.soba.streams.ingest.devchain.UniswapV2;
 import dev.soba.streams.ingest.etl.EtlTraces;
 import dev.soba.streams.ingest.etl.GethCallTraces;
 import dev.soba.streams.ingest.etl.SameJson;
@@ -55,7 +55,7 @@ class AnvilIngestTest {
         NodeTools.assumeInstalled();
         node = Anvil.start(NodeTools.anvil().orElseThrow());
         kafka = TestKafka.start();
-        uniswap = UniswapV2.deploy(node);
+        uniswap = UniswapV2.deploy(node, NodeTools.folder().orElseThrow());
         // a few ordinary blocks of trading: A→B, B→A, ETH→A, a plain token transfer
         node.awaitReceipt(uniswap.swap(node.account(1), UniswapV2.E18.multiply(BigInteger.valueOf(1_000)), uniswap.tokenA(), uniswap.tokenB()));
         node.awaitReceipt(uniswap.swap(node.account(2), UniswapV2.E18.multiply(BigInteger.valueOf(500)), uniswap.tokenB(), uniswap.tokenA()));

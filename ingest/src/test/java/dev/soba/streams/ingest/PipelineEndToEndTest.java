@@ -2,9 +2,9 @@ package dev.soba.streams.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.soba.streams.ingest.anvil.Anvil;
+import dev.soba.streams.ingest.devchain.Anvil;
 import dev.soba.streams.ingest.anvil.NodeTools;
-import dev.soba.streams.ingest.anvil.UniswapV2;
+import dev.soba.streams.ingest.devchain.UniswapV2;
 import dev.soba.streams.processors.mev.MevOutput;
 import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.schemas.Json;
@@ -86,7 +86,7 @@ class PipelineEndToEndTest {
 
     @Test
     void aScriptedSandwichBecomesOneFindingAndItsReorganisationARetraction() throws Exception {
-        final UniswapV2 uniswap = UniswapV2.deploy(node);
+        final UniswapV2 uniswap = UniswapV2.deploy(node, NodeTools.folder().orElseThrow());
         final String attacker = node.account(1);
         final String victim = node.account(2);
         final String beforeSandwich = node.snapshot();

@@ -1,10 +1,8 @@
 package dev.soba.streams.ingest.anvil;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,23 +30,7 @@ public final class NodeTools {
 
     /** The anvil binary the npm package ships for this platform. */
     public static Optional<Path> anvil() {
-        return folder().flatMap(dir -> {
-            final Path foundry = dir.resolve("node_modules/@foundry-rs");
-            if (!Files.isDirectory(foundry)) {
-                return Optional.empty();
-            }
-            try (Stream<Path> packages = Files.list(foundry)) {
-                return packages.filter(p -> p.getFileName().toString().startsWith("anvil-"))
-                        .map(p -> p.resolve("bin/anvil")).filter(Files::isExecutable).findFirst();
-            } catch (final IOException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    /** A compiled contract of {@code @uniswap/v2-core} or {@code @uniswap/v2-periphery}, e.g. ("v2-periphery", "WETH9"). */
-    public static Path artifact(final String uniswapPackage, final String contract) {
-        return folder().orElseThrow().resolve("node_modules/@uniswap/" + uniswapPackage + "/build/" + contract + ".json");
+        return folder().flatMap(dev.soba.streams.ingest.devchain.Anvil::binaryUnder);
     }
 
     /** Skips the calling test, saying what is missing and how to install it. */
@@ -58,8 +40,8 @@ public final class NodeTools {
                 + ENVIRONMENT + " at such a folder)";
         Assumptions.assumeTrue(folder().isPresent(), "no node tools: " + PROPERTY + " and " + ENVIRONMENT + " are unset" + how);
         Assumptions.assumeTrue(anvil().isPresent(), "no anvil binary under " + folder().get() + how);
-        Assumptions.assumeTrue(Files.isReadable(artifact("v2-core", "UniswapV2Factory"))
-                && Files.isReadable(artifact("v2-periphery", "UniswapV2Router02")),
+        Assumptions.assumeTrue(Files.isReadable(folder().get().resolve("node_modules/@uniswap/v2-core/build/UniswapV2Factory.json"))
+                && Files.isReadable(folder().get().resolve("node_modules/@uniswap/v2-periphery/build/UniswapV2Router02.json")),
                 "no Uniswap V2 artifacts under " + folder().get() + how);
     }
 }

@@ -1,4 +1,4 @@
-package dev.soba.streams.ingest.anvil;
+package dev.soba.streams.ingest.devchain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.ingest.rpc.Backoff;
@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real anvil node for the tests: a process on a free local port, started with
+ * A local development node (anvil, from the npm package {@code @foundry-rs/anvil}) for tests, benchmarks
+ * and demos: a process on a free local port, started with
  * {@code --order fifo} (a block keeps the order transactions were sent in) and {@code --steps-tracing},
  * its ten funded accounts unlocked; stopped on {@link #close()}.
  */
@@ -32,6 +36,20 @@ public final class Anvil implements AutoCloseable {
         this.url = url;
         this.rpc = rpc;
         this.accounts = accounts;
+    }
+
+    /** The anvil binary that {@code npm install @foundry-rs/anvil} put under {@code folder} for this platform. */
+    public static Optional<Path> binaryUnder(final Path folder) {
+        final Path foundry = folder.resolve("node_modules/@foundry-rs");
+        if (!Files.isDirectory(foundry)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> packages = Files.list(foundry)) {
+            return packages.filter(p -> p.getFileName().toString().startsWith("anvil-"))
+                    .map(p -> p.resolve("bin/anvil")).filter(Files::isExecutable).findFirst();
+        } catch (final IOException e) {
+            return Optional.empty();
+        }
     }
 
     public static Anvil start(final Path binary) {

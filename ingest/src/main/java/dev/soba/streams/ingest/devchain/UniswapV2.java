@@ -1,4 +1,4 @@
-package dev.soba.streams.ingest.anvil;
+package dev.soba.streams.ingest.devchain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.soba.streams.schemas.Json;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
- * Uniswap V2 on a test node, from the compiled artifacts of the npm packages: WETH9 and the router
+ * Uniswap V2 on a development node, from the compiled artifacts of the npm packages: WETH9 and the router
  * from {@code @uniswap/v2-periphery}, the factory (and through it the pairs) from {@code @uniswap/v2-core},
  * and two ERC-20 tokens from v2-core's test {@code ERC20} (supply minted to the deployer). Trades go
  * through the router, as wallets send them.
@@ -47,15 +48,22 @@ public final class UniswapV2 {
         this.router = router;
     }
 
-    /** Deploys everything from account 0, seeds A/B and A/WETH pools, and gives accounts 1–3 tokens to trade. */
-    public static UniswapV2 deploy(final Anvil node) {
+    /**
+     * Deploys everything from account 0, seeds A/B and A/WETH pools, and gives accounts 1–3 tokens to trade.
+     *
+     * @param artifacts the folder npm installed {@code @uniswap/v2-core} and {@code @uniswap/v2-periphery} into
+     *                  (the one holding {@code node_modules})
+     */
+    public static UniswapV2 deploy(final Anvil node, final Path artifacts) {
         final String deployer = node.account(0);
-        final String weth = deploy(node, deployer, "v2-periphery", "WETH9", List.of());
+        final Deployer deploy = (uniswapPackage, contract, arguments) -> deploy(node, deployer,
+                artifacts.resolve("node_modules/@uniswap/" + uniswapPackage + "/build/" + contract + ".json"), arguments);
+        final String weth = deploy.contract("v2-periphery", "WETH9", List.of());
         final BigInteger supply = E18.multiply(BigInteger.valueOf(1_000_000_000));
-        final String tokenA = deploy(node, deployer, "v2-core", "ERC20", List.of(new Uint256(supply)));
-        final String tokenB = deploy(node, deployer, "v2-core", "ERC20", List.of(new Uint256(supply)));
-        final String factory = deploy(node, deployer, "v2-core", "UniswapV2Factory", List.of(new Address(deployer)));
-        final String router = deploy(node, deployer, "v2-periphery", "UniswapV2Router02",
+        final String tokenA = deploy.contract("v2-core", "ERC20", List.of(new Uint256(supply)));
+        final String tokenB = deploy.contract("v2-core", "ERC20", List.of(new Uint256(supply)));
+        final String factory = deploy.contract("v2-core", "UniswapV2Factory", List.of(new Address(deployer)));
+        final String router = deploy.contract("v2-periphery", "UniswapV2Router02",
                 List.of(new Address(factory), new Address(weth)));
         final UniswapV2 uniswap = new UniswapV2(node, deployer, weth, tokenA, tokenB, factory, router);
         uniswap.approveRouter(deployer, tokenA);
@@ -136,11 +144,16 @@ public final class UniswapV2 {
     }
 
     @SuppressWarnings("rawtypes")
-    private static String deploy(final Anvil node, final String from, final String uniswapPackage, final String contract,
+    private interface Deployer {
+        String contract(String uniswapPackage, String contract, List<Type> constructorArguments);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static String deploy(final Anvil node, final String from, final Path artifactFile,
             final List<Type> constructorArguments) {
         final JsonNode artifact;
         try {
-            artifact = Json.tree(Files.readAllBytes(NodeTools.artifact(uniswapPackage, contract)));
+            artifact = Json.tree(Files.readAllBytes(artifactFile));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
