@@ -136,14 +136,22 @@ public final class ChainIngester implements AutoCloseable {
         return follower.next();
     }
 
-    /** Runs until {@link #stop()}: catches up with the head, then polls every {@code pollInterval}. */
+    /**
+     * Runs until {@link #stop()} (or until the end block is ingested): catches up with the head, then polls
+     * every {@code pollInterval}.
+     */
     public void run() {
-        while (!stopped) {
+        while (!stopped && !finished()) {
             final int written = catchUp();
-            if (written == 0 && !stopped) {
+            if (written == 0 && !stopped && !finished()) {
                 pause(settings.pollInterval());
             }
         }
+    }
+
+    /** Whether the end block (if any) is ingested. */
+    public boolean finished() {
+        return settings.endBlock().isPresent() && follower.next() > settings.endBlock().get();
     }
 
     /** Asks {@link #run()} to return after the current batch. */
@@ -159,7 +167,7 @@ public final class ChainIngester implements AutoCloseable {
     public int catchUp() {
         final long head = node.blockNumber();
         metrics.head(head);
-        final long target = head - settings.confirmations();
+        final long target = Math.min(head - settings.confirmations(), settings.endBlock().orElse(Long.MAX_VALUE));
         int written = 0;
         while (!stopped && follower.next() <= target) {
             final int batch = batch(target);

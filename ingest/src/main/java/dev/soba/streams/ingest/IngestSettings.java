@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param backoff          pauses between retried RPC requests
  * @param maxAttempts      attempts per RPC request before giving up (0: never give up)
  * @param rpcTimeout       per HTTP call
+ * @param endBlock         stop once this block is ingested (ethereum-etl's {@code --end-block}); empty: follow the head
  */
 public record IngestSettings(String rpcUrl, Optional<StartBlock> startBlock, int confirmations, TraceSource traces,
                              int batchBlocks, double rate, int reorgDepth, Duration pollInterval, String bootstrapServers,
                              Topics topics, Optional<String> stateKey, Backoff backoff, int maxAttempts,
-                             Duration rpcTimeout) {
+                             Duration rpcTimeout, Optional<Long> endBlock) {
 
     public static final int DEFAULT_BATCH = 10;
     public static final int DEFAULT_REORG_DEPTH = 128;
@@ -53,47 +54,53 @@ public record IngestSettings(String rpcUrl, Optional<StartBlock> startBlock, int
     /** Settings with the defaults for everything but the node, Kafka and the topics. */
     public static IngestSettings defaults(final String rpcUrl, final String bootstrapServers, final Topics topics) {
         return new IngestSettings(rpcUrl, Optional.empty(), 0, TraceSource.PARITY, DEFAULT_BATCH, 0, DEFAULT_REORG_DEPTH,
-                DEFAULT_POLL, bootstrapServers, topics, Optional.empty(), Backoff.DEFAULT, 0, Duration.ofSeconds(30));
+                DEFAULT_POLL, bootstrapServers, topics, Optional.empty(), Backoff.DEFAULT, 0, Duration.ofSeconds(30),
+                Optional.empty());
     }
 
     public IngestSettings withStartBlock(final StartBlock start) {
         return new IngestSettings(rpcUrl, Optional.of(start), confirmations, traces, batchBlocks, rate, reorgDepth,
-                pollInterval, bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                pollInterval, bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withConfirmations(final int blocks) {
         return new IngestSettings(rpcUrl, startBlock, blocks, traces, batchBlocks, rate, reorgDepth, pollInterval,
-                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withTraces(final TraceSource source) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, source, batchBlocks, rate, reorgDepth, pollInterval,
-                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withBatch(final int blocks) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, traces, blocks, rate, reorgDepth, pollInterval,
-                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withRate(final double requestsPerSecond) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, traces, batchBlocks, requestsPerSecond, reorgDepth,
-                pollInterval, bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                pollInterval, bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withPollInterval(final Duration interval) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, traces, batchBlocks, rate, reorgDepth, interval,
-                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout);
+                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withStateKey(final String key) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, traces, batchBlocks, rate, reorgDepth, pollInterval,
-                bootstrapServers, topics, Optional.of(key), backoff, maxAttempts, rpcTimeout);
+                bootstrapServers, topics, Optional.of(key), backoff, maxAttempts, rpcTimeout, endBlock);
     }
 
     public IngestSettings withRetries(final Backoff pauses, final int attempts) {
         return new IngestSettings(rpcUrl, startBlock, confirmations, traces, batchBlocks, rate, reorgDepth, pollInterval,
-                bootstrapServers, topics, stateKey, pauses, attempts, rpcTimeout);
+                bootstrapServers, topics, stateKey, pauses, attempts, rpcTimeout, endBlock);
+    }
+
+    public IngestSettings withEndBlock(final long block) {
+        return new IngestSettings(rpcUrl, startBlock, confirmations, traces, batchBlocks, rate, reorgDepth, pollInterval,
+                bootstrapServers, topics, stateKey, backoff, maxAttempts, rpcTimeout, Optional.of(block));
     }
 
     /** The compacted topic of resume states: {@code <prefix>ingest_state}. */

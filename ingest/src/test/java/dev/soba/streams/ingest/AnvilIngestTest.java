@@ -409,7 +409,7 @@ class AnvilIngestTest {
              ChainIngester flaky = ChainIngester.open(new IngestSettings(proxy.url(), Optional.of(new StartBlock.At(0)), 0,
                      TraceSource.GETH, 10, 0, 64, Duration.ofMillis(100), kafka.bootstrapServers(), new Topics("flaky_"),
                      Optional.empty(), new dev.soba.streams.ingest.rpc.Backoff(Duration.ofMillis(5), Duration.ofMillis(50)), 0,
-                     Duration.ofSeconds(10)))) {
+                     Duration.ofSeconds(10), Optional.empty()))) {
             flaky.catchUp();
             retries = flaky.metrics().getRpcRetries();
             assertThat(flaky.metrics().getIngested()).isEqualTo(head);
