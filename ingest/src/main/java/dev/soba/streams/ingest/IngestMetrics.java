@@ -117,10 +117,11 @@ public final class IngestMetrics implements IngestMetricsMBean {
     /** One line for the terminal or the log. */
     public String progressLine() {
         final double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
-        return String.format("ingest head %,d  ingested %,d  lag %,d  |  %,d blocks %,.1f/s  %,d items %,.0f/s  |  "
-                        + "reorgs %d (%d blocks orphaned)  |  rpc %,d (%,.1f/s) retries %d",
+        final String line = String.format("ingest head %,d  ingested %,d  lag %,d  |  %,d blocks %,.1f/s  %,d items %,.0f/s"
+                        + "  |  reorgs %d (%d blocks orphaned)  |  rpc %,d (%,.1f/s) retries %d",
                 getHead(), getIngested(), getLag(), getBlocks(), getBlocks() / seconds, getItems(), getItems() / seconds,
                 getReorgs(), getOrphanedBlocks(), getRpcRequests(), getRpcRequests() / seconds, getRpcRetries());
+        return rpc.lastFailure().isEmpty() ? line : line + " (last: " + rpc.lastFailure() + ")";
     }
 
     /** Registers on the platform MBean server; a second ingester with the same key in this JVM is not registered. */
