@@ -105,6 +105,6 @@ public record IngestSettings(String rpcUrl, Optional<StartBlock> startBlock, int
 
     /** The compacted topic of resume states: {@code <prefix>ingest_state}. */
     public String stateTopic() {
-        return topics.prefix() + "ingest_state";
+        return topics.ingestState();
     }
 }

@@ -2,8 +2,10 @@ package dev.soba.streams.ingest;
 
 import dev.soba.streams.ingest.etl.EtlItem;
 import dev.soba.streams.schemas.Json;
+import dev.soba.streams.topology.ProducerSettings;
 import dev.soba.streams.topology.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,16 +44,13 @@ public final class ItemWriter implements AutoCloseable {
         producer.initTransactions();
     }
 
+    /** The project's idempotent producer settings, transactional, with patience for a busy broker. */
     static Map<String, Object> settings(final String bootstrapServers, final String transactionalId) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        final Map<String, Object> settings = new HashMap<>(ProducerSettings.idempotent(bootstrapServers));
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        return settings;
     }
 
     /** Sends the items and the state, and commits; nothing is visible to committed readers before. */

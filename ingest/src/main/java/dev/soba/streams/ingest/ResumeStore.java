@@ -2,16 +2,12 @@ package dev.soba.streams.ingest;
 
 import dev.soba.streams.schemas.Json;
 import java.nio.charset.StandardCharsets;
+import dev.soba.streams.topology.TopicCreator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -35,32 +30,11 @@ public final class ResumeStore {
 
     /** Creates the state topic (compacted, one partition) and the given item topics when missing. */
     public static void createTopics(final String bootstrapServers, final String stateTopic, final List<String> itemTopics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
-            final Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            final List<NewTopic> missing = new java.util.ArrayList<>();
-            if (!existing.contains(stateTopic)) {
-                missing.add(new NewTopic(stateTopic, Optional.of(1), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-            }
-            itemTopics.stream().filter(t -> !existing.contains(t))
-                    .forEach(t -> missing.add(new NewTopic(t, Optional.empty(), Optional.empty())));
-            for (final NewTopic topic : missing) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (final ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (final ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the ingester's topics on " + bootstrapServers + ": "
-                    + e.getMessage(), e);
-        }
+        final List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(stateTopic, Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        itemTopics.forEach(t -> topics.add(new NewTopic(t, Optional.empty(), Optional.empty())));
+        TopicCreator.createMissing(bootstrapServers, topics, TIMEOUT);
     }
 
     /** The last committed state under {@code key}; empty when none (or deleted by a tombstone). */
