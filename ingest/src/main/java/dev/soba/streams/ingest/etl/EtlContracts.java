@@ -2,7 +2,6 @@ package dev.soba.streams.ingest.etl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +76,5 @@ public final class EtlContracts {
     /** Whether ethereum-etl asks the contract for token metadata ({@code extract_tokens_job.py}). */
     public static boolean isToken(final JsonNode contract) {
         return contract.path("is_erc20").asBoolean(false) || contract.path("is_erc721").asBoolean(false);
-    }
-
-    static BigInteger blockNumber(final JsonNode item) {
-        return NodeJson.quantity(item, "block_number");
     }
 }

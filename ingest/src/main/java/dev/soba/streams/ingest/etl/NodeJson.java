@@ -134,10 +134,6 @@ public final class NodeJson {
         target.set(targetField, value == null ? NODES.nullNode() : value.deepCopy());
     }
 
-    static Long longOrNull(final BigInteger value) {
-        return value == null ? null : value.longValueExact();
-    }
-
     private static boolean isHexDigit(final int c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
