@@ -62,6 +62,9 @@ public final class Anvil implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot start anvil " + binary, e);
         }
+        // a JVM that exits without close() (System.exit, Ctrl-C) must not leave the node running
+        final Thread reaper = new Thread(process::destroyForcibly, "anvil-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         final String url = "http://127.0.0.1:" + port;
         final JsonRpcClient rpc = new JsonRpcClient(url, 0, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), 100,
                 Duration.ofSeconds(30));
