@@ -27,6 +27,7 @@ public record Topics(String prefix) {
     public static final String LATE_TRADES = "late_trades";
     public static final String MEV_ALERTS = "mev_alerts";
     public static final String GROUND_TRUTH = "ground_truth";
+    public static final String INGEST_STATE = "ingest_state";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -95,6 +96,15 @@ public record Topics(String prefix) {
      */
     public String groundTruth() {
         return prefix + GROUND_TRUTH;
+    }
+
+    /**
+     * Where {@code ./soba ingest} keeps its resume state, compacted, keyed by state key: the last ingested
+     * blocks, written in the same Kafka transaction as their items. Created by the ingester; not part of
+     * {@link #all()}, the application neither reads nor writes it.
+     */
+    public String ingestState() {
+        return prefix + INGEST_STATE;
     }
 
     public List<String> outputs() {

@@ -2,9 +2,11 @@ package dev.soba.streams.api.cli;
 
 import dev.soba.streams.benchmarks.AccuracyBench;
 import dev.soba.streams.benchmarks.BenchCommand;
+import dev.soba.streams.benchmarks.IngestBench;
 import dev.soba.streams.benchmarks.PipelineBench;
 import dev.soba.streams.benchmarks.QueryBench;
 import dev.soba.streams.cli.Args;
+import dev.soba.streams.cli.IngestCommand;
 import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.PoolsCommand;
 import dev.soba.streams.cli.ReplayCommand;
@@ -34,12 +36,15 @@ public final class SobaMain {
               bench pipeline       the full topology's rate and latency, beside the raw broker read rate
               bench queries        interactive queries under load on two instances: local and forwarded keys, beside a trivial endpoint
               bench accuracy       precision and recall of the pipeline's MEV findings on simulated traffic
+              ingest --rpc URL     follow a node's chain live into the input topics (ethereum-etl's format; reorgs; resumes)
+              bench ingest         blocks ingested per second from a local anvil chain, beside its raw JSON-RPC answers
               simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
-            + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE;
+            + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
+            + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE;
 
     SobaMain() {
     }
@@ -61,6 +66,7 @@ public final class SobaMain {
                 case "mev" -> MevCommand.run(rest, System.out);
                 case "bench" -> BenchCommand.run(rest, System.out);
                 case "simulate" -> SimulateCommand.run(rest, System.out);
+                case "ingest" -> IngestCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
