@@ -11,6 +11,7 @@ import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.PoolsCommand;
 import dev.soba.streams.cli.ReplayCommand;
 import dev.soba.streams.cli.SimulateCommand;
+import dev.soba.streams.cli.TopicsCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
@@ -39,12 +40,13 @@ public final class SobaMain {
               ingest --rpc URL     follow a node's chain live into the input topics (ethereum-etl's format; reorgs; resumes)
               bench ingest         blocks ingested per second from a local anvil chain, beside its raw JSON-RPC answers
               simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
+              topics create        create the pipeline's missing topics (what serve does at start)
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
             + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
-            + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE;
+            + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE;
 
     SobaMain() {
     }
@@ -67,6 +69,7 @@ public final class SobaMain {
                 case "bench" -> BenchCommand.run(rest, System.out);
                 case "simulate" -> SimulateCommand.run(rest, System.out);
                 case "ingest" -> IngestCommand.run(rest, System.out);
+                case "topics" -> TopicsCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

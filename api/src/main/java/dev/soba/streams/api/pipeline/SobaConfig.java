@@ -21,6 +21,12 @@ public interface SobaConfig {
     /** The host name other instances use to reach this one. */
     String advertisedHost();
 
+    /**
+     * The port other instances use to reach this one: the HTTP port, or the HTTPS port when the API
+     * serves HTTPS only (read by Kafka Streams as part of {@code application.server}).
+     */
+    int advertisedPort();
+
     Query query();
 
     Api api();
@@ -114,6 +120,23 @@ public interface SobaConfig {
          * charge the caller's rate limit again. Unset: a forwarded query is counted on both instances.
          */
         Optional<String> forwardSecret();
+
+        /**
+         * How the instances reach each other: {@code http}, or {@code https} when they serve HTTPS
+         * (Quarkus TLS registry); peers' certificates are then checked against the default TLS
+         * configuration's trust store ({@code quarkus.tls.trust-store.*}).
+         */
+        @WithDefault("http")
+        ForwardScheme forwardScheme();
+    }
+
+    /** The scheme of forwarded queries. */
+    enum ForwardScheme {
+        HTTP, HTTPS;
+
+        public String scheme() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     interface Api {

@@ -5,6 +5,8 @@ import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.tracing.RequestId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jboss.logging.Logger;
 
@@ -49,6 +52,7 @@ public class QueryResponder {
     private static final long MAX_BACKOFF_MS = 500;
 
     private final HttpClient http;
+    private final String scheme;
     private final Duration timeout;
     private final Duration retryBudget;
     private final int breakerFailures;
@@ -59,7 +63,7 @@ public class QueryResponder {
     private final ForwardSignature signature;
 
     public QueryResponder(final SobaConfig config, final MeterRegistry registry, final InteractiveQueries queries,
-                          final ForwardSignature signature) {
+                          final ForwardSignature signature, final TlsConfigurationRegistry tls) {
         final SobaConfig.Query query = config.query();
         this.timeout = query.forwardTimeout();
         this.retryBudget = query.retryBudget();
@@ -68,7 +72,27 @@ public class QueryResponder {
         this.registry = registry;
         this.signature = signature;
         this.self = address(queries.self());
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.scheme = query.forwardScheme().scheme();
+        final HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
+        if (query.forwardScheme() == SobaConfig.ForwardScheme.HTTPS) {
+            client.sslContext(peerTrust(tls));
+        }
+        this.http = client.build();
+        // every outcome from the start, so rates and alerts see a zero rather than no series
+        for (final String outcome : new String[] {"answered", "unavailable", "failed", "circuit_open"}) {
+            counter(outcome);
+        }
+    }
+
+    /** Peers' certificates are checked against the default TLS configuration (its trust store), host names too. */
+    private static SSLContext peerTrust(final TlsConfigurationRegistry tls) {
+        final TlsConfiguration configuration = tls.getDefault().orElseThrow(() -> new IllegalStateException(
+                "soba.query.forward-scheme=https needs a default TLS configuration (quarkus.tls.trust-store.*)"));
+        try {
+            return configuration.createSSLContext();
+        } catch (final Exception e) {
+            throw new IllegalStateException("cannot build the TLS context for forwarded queries: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -121,7 +145,7 @@ public class QueryResponder {
                     + ") is failing; not asked again for a while", breaker.secondsUntilTrial());
         }
         final String pathAndQuery = pathAndQuery(caller.uri().getRequestUri());
-        final URI target = URI.create("http://" + address(owner) + pathAndQuery);
+        final URI target = URI.create(scheme + "://" + address(owner) + pathAndQuery);
         final HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(caller.method(), caller.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
@@ -179,8 +203,12 @@ public class QueryResponder {
     }
 
     private void count(final String outcome) {
-        Counter.builder("soba.query.forwards").description("interactive queries forwarded to the owning instance")
-                .tag("outcome", outcome).register(registry).increment();
+        counter(outcome).increment();
+    }
+
+    private Counter counter(final String outcome) {
+        return Counter.builder("soba.query.forwards").description("interactive queries forwarded to the owning instance")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** The raw path and query of a request URI, as forwarded and as signed. */
