@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -42,7 +43,7 @@ public final class RealServers implements TestServers {
     public static synchronized RealServers shared() {
         if (shared == null) {
             final RealServers servers = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "real-servers-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(servers::closeAtExit, "real-servers-shutdown"));
             shared = servers;
         }
         return shared;
@@ -118,6 +119,29 @@ public final class RealServers implements TestServers {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * The shutdown hook: a broker that hits a fatal error while the JVM exits would halt the test JVM
+     * with a non-zero status (Kafka's {@link Exit}), which Surefire reports as a crashed fork although
+     * every test passed; here such a request is reported and ignored. How long stopping took is printed,
+     * as it counts against Surefire's exit timeout.
+     */
+    private void closeAtExit() {
+        final long started = System.nanoTime();
+        Exit.setHaltProcedure((status, message) ->
+                System.err.println("real servers: Kafka asked to halt with status " + status + " while stopping: " + message));
+        Exit.setExitProcedure((status, message) ->
+                System.err.println("real servers: Kafka asked to exit with status " + status + " while stopping: " + message));
+        try {
+            close();
+        } catch (final RuntimeException e) {
+            System.err.println("real servers: " + e.getMessage());
+            for (final Throwable suppressed : e.getSuppressed()) {
+                System.err.println("  " + suppressed);
+            }
+        }
+        System.err.printf("real servers stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     private static KafkaClusterTestKit startKafka() {
