@@ -58,8 +58,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * {@code ./soba bench pipeline}: the whole pipeline against the broker's own pace, in one run on one
@@ -72,13 +76,20 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class PipelineBench {
 
     public static final String USAGE = """
-            usage: soba bench pipeline [--events N] [--latency-seconds S] [--seed S]
+            usage: soba bench pipeline [--events N] [--latency-seconds S] [--seed S] [--no-warmup]
             Preloads N items of the market simulator (blocks, transactions, Uniswap-V2 logs, token transfers,
-            traces, MEV bots' bundles, exchange ticks; default 300000) into an embedded broker and reports: (a) the raw read rate of a plain consumer,
-            (b1) the rate at which validation + swap decoding + candles and (b) the full topology (indexes and
-            MEV too) process them to the end offsets, exactly-once, with the ratios to (a), and (c) end-to-end
-            latency percentiles (send -> swap on the swaps topic) at half of (b)'s rate for S seconds (default
-            20). -Dkafka-streams.NAME=VALUE overrides a Kafka Streams setting, as for the application.""";
+            traces, MEV bots' bundles, exchange ticks; default 300000) into an embedded broker and reports, on a
+            JVM warmed by one discarded pass of the full topology: (a) the raw read rate of a plain consumer,
+            (p) a bare exactly-once Kafka Streams pass-through (bytes in, bytes out, the application's own
+            Streams settings, one thread) — the framework's own ceiling on this broker — (b1) the rate at which
+            validation + swap decoding + candles and (b) the full topology (indexes and MEV too) process them to
+            the end offsets, exactly-once, with the ratios to (p) and (a), and (c) end-to-end latency percentiles
+            (send -> swap on the swaps topic) at a mainnet-like 300 items/s and at half of (b)'s rate, S seconds
+            each (default 20). Ends with one line for scripts:
+            summary: raw=N passthrough=N market=N full=N p99_ms_mainnet=N p99_ms_half=N
+            -Dkafka-streams.NAME=VALUE overrides a Kafka Streams setting, as for the application.""";
+    /** About the rate of Ethereum mainnet's items: a block of ~150 transactions with their logs, transfers and traces every 12 s. */
+    static final double MAINNET_ITEMS_PER_SECOND = 300;
     private static final Duration PATIENCE = Duration.ofMinutes(15);
     private static final Duration LATENCY_WARMUP = Duration.ofSeconds(3);
     private static final Duration QUIET = Duration.ofSeconds(1);
@@ -91,13 +102,14 @@ public final class PipelineBench {
     }
 
     public static int run(final String[] argv, final PrintStream out) throws Exception {
-        final Args args = Args.parse(argv, Set.of("events", "latency-seconds", "seed"), Set.of());
+        final Args args = Args.parse(argv, Set.of("events", "latency-seconds", "seed"), Set.of("no-warmup"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench pipeline takes no positional arguments");
         }
         final long events = args.longOption("events", 300_000);
         final long latencySeconds = args.longOption("latency-seconds", 20);
         final long seed = args.longOption("seed", 7);
+        final boolean warmup = !args.flag("no-warmup");
         if (events < 1 || latencySeconds < 1) {
             throw new Args.UsageException("--events and --latency-seconds must be positive");
         }
@@ -115,53 +127,76 @@ public final class PipelineBench {
             final Map<ItemType, Long> mix = preload(bootstrap, topics, events, seed);
             System.err.printf("bench: preloaded in %.1f s: %s%n", (System.nanoTime() - preloadStart) / 1e9, mix);
 
+            if (warmup) {
+                System.err.println("bench: warm-up pass (full topology, discarded)");
+                throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.FULL);
+            }
             final double raw = BenchCommand.rawReadRate(bootstrap, topics.inputs(), events, RAW_READ_ROUNDS);
             System.err.printf("bench: (a) raw read %,.0f items/s%n", raw);
+            final Throughput passthrough = passthrough(bootstrap, admin, dir, topics, events);
+            System.err.printf("bench: (p) pass-through %,.0f items/s%n", passthrough.rate());
             final Throughput market = throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.MARKET);
             System.err.printf("bench: (b1) market path %,.0f items/s%n", market.rate());
             final Throughput throughput = throughput(bootstrap, admin, dir, topics, events, SobaTopology.Scope.FULL);
             System.err.printf("bench: (b) pipeline %,.0f items/s%n", throughput.rate());
             final double offered = Math.max(1, throughput.rate() / 2);
+            final Latency mainnet = latency(bootstrap, dir, new Topics("latm_"), seed + 2, MAINNET_ITEMS_PER_SECOND,
+                    Duration.ofSeconds(latencySeconds));
             final Latency latency = latency(bootstrap, dir, new Topics("lat_"), seed + 1, offered,
                     Duration.ofSeconds(latencySeconds));
 
-            out.printf("Soba DEX Streams pipeline benchmark — %s, JDK %s, %d cores, embedded KRaft broker in the same JVM%n",
-                    Instant.now().toString().substring(0, 10), Runtime.version(), Runtime.getRuntime().availableProcessors());
+            out.printf("Soba DEX Streams pipeline benchmark — %s, JDK %s, %d cores, embedded KRaft broker in the same JVM%s%n",
+                    Instant.now().toString().substring(0, 10), Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                    warmup ? ", after a discarded warm-up pass" : ", cold JVM (--no-warmup)");
             out.printf("items: %,d (%s)%n", events, describe(mix));
             out.printf("Kafka Streams settings (application.properties): %s%n", new TreeMap<>(applicationStreamsSettings()));
-            out.printf("%-58s %12s %10s %12s %7s%n", "measure", "items", "seconds", "items/s", "vs (a)");
-            out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", "(a) raw read, plain consumer, all input topics (best of 3)",
-                    events, events / raw, raw, 1.0);
-            row(out, "(b1) validation + swap decoding + candles, exactly-once", events, market, raw);
-            row(out, "(b) full topology (indexes, MEV), exactly-once", events, throughput, raw);
-            out.printf("(c) latency, send -> swap on %s (read committed), offered %,.0f items/s (half of (b)) for %d s:%n",
-                    "swaps", offered, latencySeconds);
-            out.printf("    sent %,d items at %,.0f/s; %,d swaps measured after a %d s warm-up; p50 %d ms, p95 %d ms,"
-                            + " p99 %d ms, max %d ms%n", latency.sent(), latency.sentRate(), latency.samples().length,
-                    LATENCY_WARMUP.toSeconds(), latency.percentile(50), latency.percentile(95), latency.percentile(99),
-                    latency.percentile(100));
-            out.printf("ratio (b1)/(a) = %.2f, ratio (b)/(a) = %.2f%n", market.rate() / raw, throughput.rate() / raw);
+            out.printf("%-58s %12s %10s %12s %7s %7s%n", "measure", "items", "seconds", "items/s", "vs (p)", "vs (a)");
+            out.printf("%-58s %,12d %10.1f %,12.0f %7.2f %7.2f%n", "(a) raw read, plain consumer, all input topics (best of 3)",
+                    events, events / raw, raw, raw / passthrough.rate(), 1.0);
+            row(out, "(p) bare pass-through, bytes -> bytes, exactly-once", events, passthrough, passthrough.rate(), raw);
+            row(out, "(b1) validation + swap decoding + candles, exactly-once", events, market, passthrough.rate(), raw);
+            row(out, "(b) full topology (indexes, MEV), exactly-once", events, throughput, passthrough.rate(), raw);
+            printLatency(out, "(c1) latency at a mainnet-like load", mainnet, latencySeconds);
+            printLatency(out, "(c2) latency at half of (b)", latency, latencySeconds);
+            out.printf("ratio (b1)/(p) = %.2f, ratio (b)/(p) = %.2f; ratio (b1)/(a) = %.2f, ratio (b)/(a) = %.2f%n",
+                    market.rate() / passthrough.rate(), throughput.rate() / passthrough.rate(), market.rate() / raw,
+                    throughput.rate() / raw);
+            out.printf(Locale.ROOT, "summary: raw=%.0f passthrough=%.0f market=%.0f full=%.0f p99_ms_mainnet=%d p99_ms_half=%d%n",
+                    raw, passthrough.rate(), market.rate(), throughput.rate(), mainnet.percentile(99), latency.percentile(99));
             return 0;
         } finally {
             BenchCommand.deleteQuietly(dir);
         }
     }
 
+    private static void printLatency(final PrintStream out, final String label, final Latency latency,
+                                     final long seconds) {
+        out.printf("%s, send -> swap on the swaps topic (read committed), offered %,.0f items/s for %d s:%n",
+                label, latency.offered(), seconds);
+        out.printf("    sent %,d items at %,.0f/s; %,d swaps measured after a %d s warm-up; p50 %d ms, p95 %d ms,"
+                        + " p99 %d ms, max %d ms%n", latency.sent(), latency.sentRate(), latency.samples().length,
+                LATENCY_WARMUP.toSeconds(), latency.percentile(50), latency.percentile(95), latency.percentile(99),
+                latency.percentile(100));
+    }
+
     private static void row(final PrintStream out, final String label, final long events, final Throughput run,
-                            final double raw) {
-        out.printf("%-58s %,12d %10.1f %,12.0f %7.2f%n", label, events, run.seconds(), run.rate(), run.rate() / raw);
+                            final double passthrough, final double raw) {
+        out.printf("%-58s %,12d %10.1f %,12.0f %7.2f %7.2f%n", label, events, run.seconds(), run.rate(),
+                run.rate() / passthrough, run.rate() / raw);
         out.printf("    CPU: %.1f s for the whole process (broker included), %.1f s on the stream thread"
                         + " (%,.0f items per stream-thread CPU second)%n", run.processCpuSeconds(),
                 run.streamThreadCpuSeconds(), events / run.streamThreadCpuSeconds());
-        out.printf("    outputs: %,d swaps decoded, %,d trades aggregated, %,d rejected, %,d duplicates%n",
-                run.swaps(), run.trades(), run.rejected(), run.duplicates());
+        if (run.swaps() + run.trades() + run.rejected() + run.duplicates() > 0) {
+            out.printf("    outputs: %,d swaps decoded, %,d trades aggregated, %,d rejected, %,d duplicates%n",
+                    run.swaps(), run.trades(), run.rejected(), run.duplicates());
+        }
     }
 
     private record Throughput(double seconds, double rate, double processCpuSeconds, double streamThreadCpuSeconds,
                               long swaps, long trades, long rejected, long duplicates) {
     }
 
-    private record Latency(long sent, double sentRate, long[] samples) {
+    private record Latency(double offered, long sent, double sentRate, long[] samples) {
         long percentile(final int p) {
             if (samples.length == 0) {
                 return -1;
@@ -271,48 +306,77 @@ public final class PipelineBench {
                                          final long events, final SobaTopology.Scope scope) throws Exception {
         final String appId = "bench-" + scope.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
         try (KafkaStreams streams = streams(bootstrap, dir, topics, appId, scope)) {
-            final long runningAt = startAndAwaitRunning(streams);
-            final long processCpuAtStart = processCpuNanos();
-            final Progress progress = new Progress(System.err, "bench " + scope.name().toLowerCase(Locale.ROOT)
-                    + " (input offsets committed)", events);
-            final long deadline = System.nanoTime() + PATIENCE.toNanos();
-            // the first time every topic looked read to its end, with the committed offsets of that moment
-            long endReachedAt = 0;
-            double processCpuAtEnd = 0;
-            Map<TopicPartition, Long> committedAtEnd = Map.of();
-            while (true) {
-                final Lag lag = lag(admin, appId, topics);
-                progress.update(lag.inputsCommitted());
-                if (!lag.done() || !lag.committed().equals(committedAtEnd)) {
-                    endReachedAt = 0;
-                }
-                if (lag.done() && endReachedAt == 0) {
-                    endReachedAt = System.nanoTime();
-                    processCpuAtEnd = (processCpuNanos() - processCpuAtStart) / 1e9;
-                    committedAtEnd = lag.committed();
-                }
-                // a record still in flight would be committed within a few commit intervals: wait for quiet
-                if (endReachedAt != 0 && System.nanoTime() - endReachedAt > QUIET.toNanos()) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the pipeline did not reach the end offsets within " + PATIENCE
-                            + ": " + lag);
-                }
-                if (streams.state() == KafkaStreams.State.ERROR) {
-                    throw new IllegalStateException("the topology failed");
-                }
-                Thread.sleep(200);
+            return measure(streams, admin, appId, topics, events, scope.name().toLowerCase(Locale.ROOT), true);
+        }
+    }
+
+    /** Starts the application and measures it from RUNNING until its committed offsets stay at the end of what it reads. */
+    private static Throughput measure(final KafkaStreams streams, final Admin admin, final String appId,
+                                      final Topics topics, final long events, final String name,
+                                      final boolean readsItsOwnTopics) throws Exception {
+        final long runningAt = startAndAwaitRunning(streams);
+        final long processCpuAtStart = processCpuNanos();
+        final Progress progress = new Progress(System.err, "bench " + name + " (input offsets committed)", events);
+        final long deadline = System.nanoTime() + PATIENCE.toNanos();
+        // the first time every topic looked read to its end, with the committed offsets of that moment
+        long endReachedAt = 0;
+        double processCpuAtEnd = 0;
+        Map<TopicPartition, Long> committedAtEnd = Map.of();
+        while (true) {
+            final Lag lag = lag(admin, appId, topics, readsItsOwnTopics);
+            progress.update(lag.inputsCommitted());
+            if (!lag.done() || !lag.committed().equals(committedAtEnd)) {
+                endReachedAt = 0;
             }
-            final long finished = endReachedAt;
-            final double processCpu = processCpuAtEnd;
-            // includes the quiet second, when the thread is idle
-            final double streamThreadCpu = threadCpuNanos(appId + "-") / 1e9;
-            progress.finish(events);
-            final double seconds = (finished - runningAt) / 1e9;
-            return new Throughput(seconds, events / seconds, processCpu, streamThreadCpu, (long) BenchCommand.total(streams, PipelineCounters.SWAPS_DECODED),
-                    (long) BenchCommand.total(streams, PipelineCounters.TRADES_AGGREGATED), (long) BenchCommand.total(streams, PipelineCounters.REJECTED),
-                    (long) BenchCommand.total(streams, PipelineCounters.DUPLICATES));
+            if (lag.done() && endReachedAt == 0) {
+                endReachedAt = System.nanoTime();
+                processCpuAtEnd = (processCpuNanos() - processCpuAtStart) / 1e9;
+                committedAtEnd = lag.committed();
+            }
+            // a record still in flight would be committed within a few commit intervals: wait for quiet
+            if (endReachedAt != 0 && System.nanoTime() - endReachedAt > QUIET.toNanos()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pipeline did not reach the end offsets within " + PATIENCE
+                        + ": " + lag);
+            }
+            if (streams.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("the topology failed");
+            }
+            Thread.sleep(200);
+        }
+        final long finished = endReachedAt;
+        final double processCpu = processCpuAtEnd;
+        // includes the quiet second, when the thread is idle
+        final double streamThreadCpu = threadCpuNanos(appId + "-") / 1e9;
+        progress.finish(events);
+        final double seconds = (finished - runningAt) / 1e9;
+        return new Throughput(seconds, events / seconds, processCpu, streamThreadCpu, (long) BenchCommand.total(streams, PipelineCounters.SWAPS_DECODED),
+                (long) BenchCommand.total(streams, PipelineCounters.TRADES_AGGREGATED), (long) BenchCommand.total(streams, PipelineCounters.REJECTED),
+                (long) BenchCommand.total(streams, PipelineCounters.DUPLICATES));
+    }
+
+    /**
+     * The framework's own ceiling: a bare Kafka Streams application with the application's settings (so
+     * exactly-once) and one stream thread that copies every input record, as bytes, to one output topic.
+     */
+    private static Throughput passthrough(final String bootstrap, final Admin admin, final Path dir, final Topics topics,
+                                          final long events) throws Exception {
+        final String output = topics.prefix() + "passthrough";
+        TopicCreator.createMissing(bootstrap, List.of(new org.apache.kafka.clients.admin.NewTopic(output, PARTITIONS, (short) 1)),
+                Duration.ofSeconds(60));
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.inputs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        final String appId = "bench-passthrough-" + UUID.randomUUID();
+        final Properties props = applicationStreamsSettings();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + appId).toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            return measure(streams, admin, appId, topics, events, "pass-through", false);
         }
     }
 
@@ -325,13 +389,16 @@ public final class PipelineBench {
                        Map<TopicPartition, Long> committed) {
     }
 
-    private static Lag lag(final Admin admin, final String appId, final Topics topics) throws Exception {
+    private static Lag lag(final Admin admin, final String appId, final Topics topics, final boolean readsItsOwnTopics)
+            throws Exception {
         final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                 .partitionsToOffsetAndMetadata().get();
         final Set<String> inputs = new HashSet<>(topics.inputs());
         final Set<String> read = new HashSet<>(inputs);
-        read.add(topics.swaps());
-        read.add(topics.marketCandles());
+        if (readsItsOwnTopics) {
+            read.add(topics.swaps());
+            read.add(topics.marketCandles());
+        }
         for (final String topic : admin.listTopics().names().get()) {
             if (topic.startsWith(appId) && topic.endsWith("-repartition")) {
                 read.add(topic);
@@ -449,7 +516,7 @@ public final class PipelineBench {
                 sorted = samples.stream().mapToLong(Long::longValue).toArray();
             }
             Arrays.sort(sorted);
-            return new Latency(sent, sentRate, sorted);
+            return new Latency(rate, sent, sentRate, sorted);
         }
     }
 
