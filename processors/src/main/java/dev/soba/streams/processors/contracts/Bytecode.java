@@ -5,8 +5,11 @@ import java.util.HexFormat;
 /** Parses bytecode given as hex, saying exactly what is wrong with bad input. */
 public final class Bytecode {
 
-    /** 24 KiB is the deployed-code limit (EIP-170); twice that and more is refused before parsing. */
-    public static final int MAX_BYTES = 1 << 20;
+    /**
+     * What a request may send: the init-code limit of EIP-3860 (twice EIP-170's 24 KiB deployed-code
+     * limit). Nothing longer can be on chain; the stream analyses whatever the contracts topic brings.
+     */
+    public static final int MAX_REQUEST_BYTES = 49_152;
 
     /** The bytes, or a problem with the input. */
     public sealed interface Parsed permits Ok, Invalid {
@@ -21,7 +24,7 @@ public final class Bytecode {
     private Bytecode() {
     }
 
-    public static Parsed parse(final String hex) {
+    public static Parsed parse(final String hex, final int maxBytes) {
         if (hex == null) {
             return new Invalid("is required");
         }
@@ -32,8 +35,9 @@ public final class Bytecode {
         if (digits.length() % 2 != 0) {
             return new Invalid("has an odd number of hex digits (" + digits.length() + ")");
         }
-        if (digits.length() / 2 > MAX_BYTES) {
-            return new Invalid("is longer than " + MAX_BYTES + " bytes");
+        if (digits.length() / 2 > maxBytes) {
+            return new Invalid("is " + digits.length() / 2 + " bytes, more than any contract can have (" + maxBytes
+                    + ", EIP-3860)");
         }
         for (int i = 0; i < digits.length(); i++) {
             if (Character.digit(digits.charAt(i), 16) < 0) {

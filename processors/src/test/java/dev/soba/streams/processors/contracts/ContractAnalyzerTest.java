@@ -138,10 +138,12 @@ class ContractAnalyzerTest {
 
     @Test
     void badHexIsNamed() {
-        assertThat(Bytecode.parse("0x123")).isEqualTo(new Bytecode.Invalid("has an odd number of hex digits (3)"));
-        assertThat(Bytecode.parse("0xzz")).isInstanceOf(Bytecode.Invalid.class);
-        assertThat(((Bytecode.Invalid) Bytecode.parse("0x")).reason()).contains("empty");
-        assertThat(Bytecode.parse("0x6001")).isInstanceOf(Bytecode.Ok.class);
+        assertThat(Bytecode.parse("0x123", Bytecode.MAX_REQUEST_BYTES)).isEqualTo(new Bytecode.Invalid("has an odd number of hex digits (3)"));
+        assertThat(Bytecode.parse("0xzz", Bytecode.MAX_REQUEST_BYTES)).isInstanceOf(Bytecode.Invalid.class);
+        assertThat(((Bytecode.Invalid) Bytecode.parse("0x", Bytecode.MAX_REQUEST_BYTES)).reason()).contains("empty");
+        assertThat(Bytecode.parse("0x6001", Bytecode.MAX_REQUEST_BYTES)).isInstanceOf(Bytecode.Ok.class);
+        assertThat(((Bytecode.Invalid) Bytecode.parse("0x" + "00".repeat(49_153), Bytecode.MAX_REQUEST_BYTES)).reason())
+                .contains("49153 bytes");
     }
 
     /** Property: random bytes of any size never throw and never run past the budget. */
