@@ -7,8 +7,6 @@ import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.contracts.ContractAnalysis;
 import dev.soba.streams.schemas.contracts.FunctionInfo;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,34 +86,9 @@ class ContractAnalysisAcceptanceTest {
 
     /** evmole's answer per address, from node. */
     private static Map<String, List<FunctionInfo>> evmole(final Path contracts) throws Exception {
-        final Path nodeTools = Path.of(System.getProperty("soba.node-tools", "/work/node-tools"));
-        if (!Files.isDirectory(nodeTools.resolve("node_modules/evmole"))) {
-            throw new IllegalStateException(nodeTools + "/node_modules/evmole is missing: install evmole 0.8.4 there"
-                    + " (npm install evmole@0.8.4) or set -Dsoba.node-tools");
-        }
-        final Path script = Files.createTempFile("evmole-oracle", ".cjs");
-        try (InputStream in = ContractAnalysisAcceptanceTest.class.getResourceAsStream("/contracts/evmole-oracle.cjs")) {
-            Files.write(script, in.readAllBytes());
-        }
-        final ProcessBuilder pb = new ProcessBuilder("node", script.toString(), contracts.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("NODE_PATH", nodeTools.resolve("node_modules").toString());
-        final Process node = pb.start();
-        final String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(node.exitValue()).isZero();
-        Files.deleteIfExists(script);
+        final Path nodeModules = Path.of(System.getProperty("soba.node-tools", "/work/node-tools"), "node_modules");
         final Map<String, List<FunctionInfo>> result = new HashMap<>();
-        for (final String line : out.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            final JsonNode n = Json.mapper().readTree(line);
-            final List<FunctionInfo> functions = new ArrayList<>();
-            n.get("functions").forEach(f -> functions.add(new FunctionInfo(f.get("selector").asText(),
-                    f.get("arguments").asText(), f.get("state_mutability").asText())));
-            result.put(n.get("address").asText(), functions);
-        }
+        Evmole.run(nodeModules, contracts).forEach((address, answer) -> result.put(address, answer.functions()));
         return result;
     }
 }
