@@ -189,7 +189,7 @@ public final class ContractsCommand {
                 contracts++;
             }
         }
-        out.printf(Locale.ROOT, "  evmole (node, first pass, %d of %d contracts) %8.1f contracts/s  (mean %.2f ms,"
+        out.printf(Locale.ROOT, "  evmole 0.8.4 (node, warm, %d of %d contracts) %6.1f contracts/s  (mean %.2f ms,"
                         + " slowest %.1f ms)%n", contracts, count, contracts / (micros / 1e6), micros / 1e3 / contracts,
                 worst / 1e3);
     }

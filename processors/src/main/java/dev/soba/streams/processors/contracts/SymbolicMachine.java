@@ -71,6 +71,10 @@ final class SymbolicMachine {
     private static final BigInteger SHIFT_224 = BigInteger.ONE.shiftLeft(224);
     private static final BigInteger MASK_32 = BigInteger.valueOf(0xffffffffL);
     private static final int MAX_STACK = 1024;
+    /** Memory words tracked per path; stores beyond are forgotten (their loads are unknown). */
+    private static final int MAX_MEMORY_WORDS = 512;
+    /** Paths waiting to be explored; forks beyond are dropped and the run marked exhausted. */
+    private static final int MAX_PENDING = 2048;
 
     private final Disassembly code;
     private final int stepBudget;
@@ -146,7 +150,14 @@ final class SymbolicMachine {
                     final Boolean taken = decide(s, t, cond, validDest ? (int) dest.small() : -1, next, selector);
                     if (taken == null) {
                         if (validDest) {
-                            work.push(s.fork((int) dest.small()));
+                            if (work.size() >= MAX_PENDING) {
+                                t.exhausted = true;
+                            } else {
+                                // a fork copies the stack and memory: charge it to the budget, so that
+                                // wide states cannot make a bounded number of steps arbitrarily slow
+                                t.steps += (s.stack.size() + s.memory.size()) / 16;
+                                work.push(s.fork((int) dest.small()));
+                            }
                         }
                         s.pc = next;
                     } else if (taken) {
@@ -337,7 +348,8 @@ final class SymbolicMachine {
             case Opcodes.MSTORE -> {
                 final Val off = pop(s);
                 final Val v = pop(s);
-                if (off.isConst() && off.small() >= 0) {
+                if (off.isConst() && off.small() >= 0
+                        && (s.memory.size() < MAX_MEMORY_WORDS || s.memory.containsKey(off.small()))) {
                     s.memory.put(off.small(), v);
                 }
             }
