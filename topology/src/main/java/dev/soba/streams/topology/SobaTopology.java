@@ -104,6 +104,7 @@ public final class SobaTopology {
 
         if (scope == Scope.FULL) {
             addIndexes(builder, config, chain);
+            ContractTopology.add(builder, config, routes.get("ingest-accepted"));
         }
         MarketTopology.add(builder, config, chain);
         if (scope == Scope.FULL) {

@@ -38,6 +38,11 @@ public final class StoreNames {
     /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */
     public static final String MEV_BY_SEARCHER = "mev-by-searcher";
 
+    /** Contract analysis per distinct code: code hash (0x…) → analysis (without address). */
+    public static final String CONTRACT_ANALYSIS_BY_CODE = "contract-analysis-by-code";
+    /** Contract analysis per contract: address → analysis. */
+    public static final String CONTRACT_ANALYSIS = "contract-analysis";
+
     private StoreNames() {
     }
 }

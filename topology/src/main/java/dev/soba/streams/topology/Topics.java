@@ -28,6 +28,7 @@ public record Topics(String prefix) {
     public static final String MEV_ALERTS = "mev_alerts";
     public static final String GROUND_TRUTH = "ground_truth";
     public static final String INGEST_STATE = "ingest_state";
+    public static final String CONTRACT_RISKS = "contract_risks";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -107,6 +108,11 @@ public record Topics(String prefix) {
         return prefix + INGEST_STATE;
     }
 
+    /** Contract analyses with honeypot or rug-pull signals (for the fraud scoring); keyed by contract address. */
+    public String contractRisks() {
+        return prefix + CONTRACT_RISKS;
+    }
+
     public List<String> outputs() {
         return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades(), mevAlerts());
     }
@@ -121,6 +127,7 @@ public record Topics(String prefix) {
         final List<String> all = new ArrayList<>(inputs());
         all.add(marketCandles());
         all.addAll(outputs());
+        all.add(contractRisks());
         all.addAll(compacted());
         return all;
     }
