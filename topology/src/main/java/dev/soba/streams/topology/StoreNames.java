@@ -38,6 +38,11 @@ public final class StoreNames {
     /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */
     public static final String MEV_BY_SEARCHER = "mev-by-searcher";
 
+    /** Counterparties per address (lower-case), bounded: top by edges, the rest counted. */
+    public static final String COUNTERPARTIES = "address-counterparties";
+    /** The value edges of the last reorg-depth heights, {@code <height>|<block hash>|<tx>|<log index>}, for retraction. */
+    public static final String GRAPH_EDGE_JOURNAL = "graph-edge-journal";
+
     private StoreNames() {
     }
 }
