@@ -40,7 +40,7 @@ public record Counterparties(boolean contract, List<Counterparty> top, long othe
         return top.size() + otherCounterparties;
     }
 
-    public boolean isEmpty() {
+    public boolean holdsNothing() {
         return !contract && top.isEmpty() && otherCounterparties == 0;
     }
 

@@ -33,7 +33,7 @@ public final class CounterpartyProcessor implements Processor<String, Counterpar
         final Counterparties current = states.get(address);
         final Counterparties next = (current == null ? Counterparties.empty() : current)
                 .apply(address, record.value(), limit);
-        if (next.isEmpty()) {
+        if (next.holdsNothing()) {
             states.delete(address);
         } else {
             states.put(address, next);

@@ -51,7 +51,7 @@ class CounterpartiesTest {
 
         state = state.apply(HUB, CounterpartyChange.retract(once), 10);
         assertThat(state.top()).isEmpty();
-        assertThat(state.isEmpty()).isTrue();
+        assertThat(state.holdsNothing()).isTrue();
     }
 
     @Test
@@ -77,6 +77,6 @@ class CounterpartiesTest {
         final Counterparties state = Counterparties.empty().apply(HUB, CounterpartyChange.contract(), 3)
                 .apply(HUB, CounterpartyChange.add(edge(address(1), HUB, GraphEdge.ETH, 1, 1)), 3);
         assertThat(state.contract()).isTrue();
-        assertThat(state.isEmpty()).isFalse();
+        assertThat(state.holdsNothing()).isFalse();
     }
 }
