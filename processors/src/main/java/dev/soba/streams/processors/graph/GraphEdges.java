@@ -2,12 +2,14 @@ package dev.soba.streams.processors.graph;
 
 import dev.soba.streams.processors.chain.ChainEvent;
 import dev.soba.streams.schemas.Contract;
+import dev.soba.streams.schemas.LogItem;
 import dev.soba.streams.schemas.TokenTransfer;
 import dev.soba.streams.schemas.Transaction;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns the canonical chain into counterparty changes for both ends of every edge: a
@@ -16,6 +18,10 @@ import java.util.Locale;
  * of an orphaned block is retracted even when its transaction never arrived.
  */
 public final class GraphEdges {
+
+    /** keccak256("Approval(address,address,uint256)"), shared by ERC-20 and ERC-721. */
+    public static final String APPROVAL_TOPIC = "0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925";
+    private static final String ZERO_ADDRESS = "0x" + "0".repeat(40);
 
     private final EdgeJournal journal;
 
@@ -30,6 +36,9 @@ public final class GraphEdges {
             }
             if (canonical.item() instanceof TokenTransfer transfer) {
                 return added(edgeOf(transfer));
+            }
+            if (canonical.item() instanceof LogItem log) {
+                return approvalOf(log).map(this::added).orElse(List.of());
             }
             if (canonical.item() instanceof Contract contract) {
                 return List.of(new AddressedChange(lower(contract.address()), CounterpartyChange.contract()));
@@ -57,14 +66,35 @@ public final class GraphEdges {
             changes.add(new AddressedChange(created, CounterpartyChange.contract()));
         }
         if (to != null) {
-            changes.addAll(added(new GraphEdge(lower(tx.hash()), -1, tx.blockNumber(), lower(tx.blockHash()),
+            changes.addAll(added(GraphEdge.transfer(lower(tx.hash()), -1, tx.blockNumber(), lower(tx.blockHash()),
                     lower(tx.fromAddress()), to, GraphEdge.ETH, tx.value() == null ? BigInteger.ZERO : tx.value())));
         }
         return changes;
     }
 
+    /** An ERC-20 ({@code Approval(owner, spender, value)}) or ERC-721 ({@code Approval(owner, approved, tokenId)}) log. */
+    static Optional<GraphEdge> approvalOf(final LogItem log) {
+        final List<String> topics = log.topics();
+        if (topics == null || topics.size() < 3 || !APPROVAL_TOPIC.equalsIgnoreCase(topics.get(0))
+                || log.blockNumber() == null || log.blockHash() == null || log.transactionHash() == null) {
+            return Optional.empty();
+        }
+        final String owner = topicAddress(topics.get(1));
+        final String spender = topicAddress(topics.get(2));
+        if (owner == null || spender == null || ZERO_ADDRESS.equals(spender)) {
+            // approving the zero address is how an approval is cleared (ERC-721)
+            return Optional.empty();
+        }
+        return Optional.of(new GraphEdge(true, lower(log.transactionHash()), log.logIndex() == null ? 0 : log.logIndex(),
+                log.blockNumber(), lower(log.blockHash()), owner, spender, lower(log.address()), BigInteger.ZERO));
+    }
+
+    private static String topicAddress(final String topic) {
+        return topic == null || topic.length() != 66 ? null : "0x" + topic.substring(26).toLowerCase(Locale.ROOT);
+    }
+
     private static GraphEdge edgeOf(final TokenTransfer transfer) {
-        return new GraphEdge(lower(transfer.transactionHash()), transfer.logIndex(), transfer.blockNumber(),
+        return GraphEdge.transfer(lower(transfer.transactionHash()), transfer.logIndex(), transfer.blockNumber(),
                 lower(transfer.blockHash()), lower(transfer.fromAddress()), lower(transfer.toAddress()),
                 lower(transfer.tokenAddress()), transfer.value());
     }

@@ -81,6 +81,10 @@ public final class GraphWalk {
     }
 
     private static boolean active(final Counterparty counterparty, final GraphQuery query) {
+        if (counterparty.sent() + counterparty.received() == 0) {
+            // approvals only: nothing moved between the two
+            return false;
+        }
         if (counterparty.firstBlock() > query.toBlock() || counterparty.lastBlock() < query.fromBlock()) {
             return false;
         }

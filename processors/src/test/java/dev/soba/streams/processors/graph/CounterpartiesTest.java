@@ -15,7 +15,7 @@ class CounterpartiesTest {
     }
 
     private static GraphEdge edge(final String from, final String to, final String token, final long value, final long block) {
-        return new GraphEdge(String.format("0x%064x", block * 1000 + value), -1, block, "0xb" + block, from, to, token,
+        return GraphEdge.transfer(String.format("0x%064x", block * 1000 + value), -1, block, "0xb" + block, from, to, token,
                 BigInteger.valueOf(value));
     }
 

@@ -23,7 +23,7 @@ class GraphWalkTest {
     }
 
     private void edge(final int from, final int to, final String token, final long block) {
-        final GraphEdge edge = new GraphEdge(String.format("0x%064x", states.size() * 1000 + block), -1, block, "0xb",
+        final GraphEdge edge = GraphEdge.transfer(String.format("0x%064x", states.size() * 1000 + block), -1, block, "0xb",
                 address(from), address(to), token, BigInteger.TEN);
         for (final String end : new String[] {edge.fromAddress(), edge.toAddress()}) {
             states.put(end, states.getOrDefault(end, Counterparties.empty()).apply(end, CounterpartyChange.add(edge), 100));
