@@ -7,11 +7,13 @@ import dev.soba.streams.api.keys.Group;
 import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.GraphQueries;
 import dev.soba.streams.api.query.QueryResponder;
+import dev.soba.streams.processors.graph.BehaviourGroups;
 import dev.soba.streams.processors.graph.GraphEdge;
 import dev.soba.streams.processors.graph.GraphFormats;
 import dev.soba.streams.processors.graph.GraphQuery;
 import dev.soba.streams.processors.graph.GraphWalk;
 import dev.soba.streams.processors.graph.TransactionGraph;
+import dev.soba.streams.processors.graph.WalletClusters;
 import dev.soba.streams.schemas.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,12 +27,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The wallet graph: {@code GET /transaction-graph} walks the counterparty stores breadth-first
+ * The wallet graph and clusters: {@code POST /analyze-wallet-cluster} applies the clustering
+ * heuristics ({@link WalletClusters}) and the behavioural grouping ({@link BehaviourGroups}) to
+ * the counterparty stores; {@code GET /transaction-graph} walks the counterparty stores breadth-first
  * (each hop's addresses read on the instances that own them, one request per owner), and
  * {@code POST /address-state} is that per-owner batch read, open to clients as well.
  */
@@ -102,9 +110,54 @@ public class GraphResource {
             return graph.readLocal(state, addresses);
         }
         // a client's batch: every key answered, wherever it is stored
-        final var found = graph.read(state, new java.util.LinkedHashSet<>(addresses), Caller.post(headers, uri, Json.write(body)));
+        final var found = graph.read(state, new LinkedHashSet<>(addresses), Caller.post(headers, uri, Json.write(body)));
         final List<String> absent = addresses.stream().filter(a -> !found.containsKey(a)).toList();
         return new GraphQueries.LocalPart(found, absent, List.of());
+    }
+
+    @POST
+    @Path("/analyze-wallet-cluster")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @EndpointGroup(Group.READ)
+    public ClusterAnalysis analyzeWalletCluster(final JsonNode body, @Context final HttpHeaders headers,
+                                                @Context final UriInfo uri) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("", "a JSON object is required: {\"addresses\": [...]} or {\"address\": \"0x...\"}");
+        }
+        final List<String> addresses;
+        if (body.has("addresses")) {
+            addresses = addresses(body.get("addresses"), MAX_BATCH);
+        } else {
+            final JsonNode single = body.get("address");
+            addresses = List.of(QueryParams.address("address", single != null && single.isTextual() ? single.asText() : null));
+        }
+        final Caller caller = Caller.post(headers, uri, Json.write(body));
+        final WalletClusters.Analysis analysis = new WalletClusters(
+                batch -> graph.counterparties(batch, caller), WalletClusters.Settings.defaults()).analyse(addresses);
+        final Set<String> members = new LinkedHashSet<>();
+        analysis.clusters().forEach(c -> members.addAll(c.members()));
+        final Map<String, Double> risks = graph.risks(members, caller);
+        final List<ClusterAnswer> clusters = analysis.clusters().stream().map(c -> {
+            final List<Double> known = c.members().stream().map(risks::get).filter(Objects::nonNull).toList();
+            return new ClusterAnswer(c.members(), c.requested(), c.evidence(),
+                    known.stream().max(Double::compare).orElse(null), known.size());
+        }).toList();
+        return new ClusterAnalysis(clusters, analysis.unknown(), analysis.truncated(),
+                BehaviourGroups.group(addresses, analysis.states()));
+    }
+
+    /** One actor's wallets: why they are tied, and the highest risk score among them (null: none known). */
+    public record ClusterAnswer(List<String> members, List<String> requested, List<WalletClusters.Evidence> evidence,
+                                Double maxRiskScore, int membersWithRisk) {
+    }
+
+    /**
+     * The heuristic clusters ("is the same actor"), the addresses never seen, whether the read budget
+     * cut the search short, and the behavioural groups ("looks like"), reported apart.
+     */
+    public record ClusterAnalysis(List<ClusterAnswer> clusters, List<String> unknownAddresses, boolean truncated,
+                                  BehaviourGroups.Result behaviouralGroups) {
     }
 
     private static int depth(final String value) {
