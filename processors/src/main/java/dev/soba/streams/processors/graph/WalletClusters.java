@@ -211,8 +211,9 @@ public final class WalletClusters {
         final Map<String, List<String>> sweepers = new LinkedHashMap<>();
         final Map<String, List<Counterparty>> byDistributor = new LinkedHashMap<>();
         for (final Counterparty sender : senders(state)) {
+            // the sender may be a hub itself: a drain with hundreds of victims still sweeps to one cash-out
             final Counterparties senderState = states.get(sender.address());
-            if (senderState == null || isHub(senderState)) {
+            if (senderState == null) {
                 continue;
             }
             final List<String> swept = sweptTo(senderState, pivot);
