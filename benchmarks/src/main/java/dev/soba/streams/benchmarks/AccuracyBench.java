@@ -7,6 +7,7 @@ import dev.soba.streams.cli.SimulationSupport;
 import dev.soba.streams.embedded.BrokerLogLevels;
 import dev.soba.streams.embedded.EmbeddedKafka;
 import dev.soba.streams.embedded.EmbeddedServers;
+import dev.soba.streams.processors.graph.Counterparties;
 import dev.soba.streams.processors.mev.MevOutput;
 import dev.soba.streams.processors.mev.MevStreamConfig;
 import dev.soba.streams.schemas.Json;
@@ -20,6 +21,7 @@ import dev.soba.streams.simulator.SyntheticChain;
 import dev.soba.streams.topology.MarketConfig;
 import dev.soba.streams.topology.PipelineConfig;
 import dev.soba.streams.topology.SobaTopology;
+import dev.soba.streams.topology.StoreNames;
 import dev.soba.streams.topology.TopicCreator;
 import dev.soba.streams.topology.Topics;
 import java.io.BufferedWriter;
@@ -57,6 +59,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@code ./soba bench accuracy}: the market simulator through the whole pipeline, its MEV findings
@@ -80,7 +85,9 @@ public final class AccuracyBench {
             MEV inspector on the same blocks without the broker. Blocks are fed like a live chain, each once the
             pipeline has consumed the ones before; --backlog produces them all first, as a catch-up or replay does.
             --keep-blocks sets soba.mev.keep-blocks (default 64). Fraud alerts are not built yet: the injected
-            phishing drains are counted, not scored. --truth FILE keeps the ground truth (one JSON object per line).""";
+            phishing drains are counted, not scored as alerts; their wallet clusters are scored (drain with its
+            cash-out sink, no victim, nothing else) beside a naive baseline (a wallet and all its counterparties).
+            --truth FILE keeps the ground truth (one JSON object per line).""";
     static final long START_BLOCK = 19_000_000L;
     static final Instant START_TIME = Instant.parse("2024-01-01T00:00:00Z");
     private static final Duration PATIENCE = Duration.ofMinutes(30);
@@ -126,7 +133,7 @@ public final class AccuracyBench {
     record Report(long seed, long firstBlock, long blocks, long transactions, long records, long ticks,
                   List<GroundTruth> truth, MevScore pipeline, MevScore direct, Set<String> foundDirectly,
                   MevStreamConfig mev, boolean backlog, long newAlerts, long corrections, long retractions,
-                  double pipelineSeconds, boolean settled) {
+                  double pipelineSeconds, boolean settled, ClusterScore clusters) {
     }
 
     /**
@@ -168,7 +175,7 @@ public final class AccuracyBench {
                         feed.sendNext();
                     }
                 }
-                run = runPipeline(bootstrap, dir, topics, feed, mev, log);
+                run = runPipeline(bootstrap, dir, topics, feed, mev, log, generated);
             }
             final List<GroundTruth> truth = readGroundTruth(bootstrap, topics.groundTruth());
             if (truth.size() != generated.size()) {
@@ -179,7 +186,7 @@ public final class AccuracyBench {
                     blocks.stream().mapToLong(b -> b.transactions().size()).sum(), run.records(),
                     blocks.stream().mapToLong(b -> b.ticks().size()).sum(), truth,
                     MevScore.score(truth, run.findings()), MevScore.score(truth, direct), foundDirectly, mev, backlog,
-                    run.newAlerts(), run.corrections(), run.retractions(), run.seconds(), run.settled());
+                    run.newAlerts(), run.corrections(), run.retractions(), run.seconds(), run.settled(), run.clusters());
         }
     }
 
@@ -224,7 +231,7 @@ public final class AccuracyBench {
     }
 
     private record PipelineRun(List<MevFinding> findings, long records, long newAlerts, long corrections,
-                               long retractions, double seconds, boolean settled) {
+                               long retractions, double seconds, boolean settled, ClusterScore clusters) {
     }
 
     /**
@@ -233,7 +240,8 @@ public final class AccuracyBench {
      * is analysed at the latest that long after its last item).
      */
     private static PipelineRun runPipeline(final String bootstrap, final Path dir, final Topics topics, final Feed feed,
-                                           final MevStreamConfig mev, final PrintStream log) throws Exception {
+                                           final MevStreamConfig mev, final PrintStream log,
+                                           final List<GroundTruth> truth) throws Exception {
         final String applicationId = "accuracy-" + UUID.randomUUID();
         final Properties props = BenchCommand.streamsSettings(applicationId, bootstrap, dir.resolve("state"));
         final PipelineConfig config = new PipelineConfig(topics.prefix(), PipelineConfig.DEFAULT_DEDUP_RETENTION,
@@ -294,8 +302,21 @@ public final class AccuracyBench {
             final double seconds = (System.nanoTime() - started) / 1e9;
             final List<MevFinding> findings = new ArrayList<>();
             current.values().forEach(findings::addAll);
+            // the wallet clusters of every drain, read from the settled pipeline's counterparty store
+            final ReadOnlyKeyValueStore<String, Counterparties> counterparties = streams.store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.COUNTERPARTIES, QueryableStoreTypes.<String, Counterparties>keyValueStore()));
+            final ClusterScore clusters = ClusterScore.score(truth, batch -> {
+                final Map<String, Counterparties> found = new HashMap<>();
+                batch.forEach(address -> {
+                    final Counterparties state = counterparties.get(address);
+                    if (state != null) {
+                        found.put(address, state);
+                    }
+                });
+                return found;
+            });
             return new PipelineRun(findings, feed.records(), newAlerts.get(), corrections.get(), retractions.get(),
-                    seconds, settled);
+                    seconds, settled, clusters);
         }
     }
 
@@ -407,6 +428,7 @@ public final class AccuracyBench {
         out.printf("MEV inspector on the same blocks without the broker: %s%n", summary(r.direct()));
         out.printf("fraud alerts: not built yet — nothing to score; the ground truth holds %,d phishing-drain sweeps by %,d"
                 + " wallets for when they are%n", injected.getOrDefault("phishing_drain", 0L), drainWallets);
+        printClusters(r.clusters(), out);
         final List<MevScore.Mismatch> mismatches = r.pipeline().mismatches();
         if (mismatches.isEmpty()) {
             out.println("mismatches: none");
@@ -422,6 +444,21 @@ public final class AccuracyBench {
         if (mismatches.size() > MISMATCHES_SHOWN) {
             out.printf("  … and %,d more%n", mismatches.size() - MISMATCHES_SHOWN);
         }
+    }
+
+    private static void printClusters(final ClusterScore score, final PrintStream out) {
+        out.printf("%n%-30s %7s %10s %15s %14s %6s%n", "wallet clusters of the drains", "drains", "with sink",
+                "victims merged", "others merged", "exact");
+        for (final Map.Entry<String, ClusterScore.Counts> row : Map.of(
+                "heuristics (analyze-wallet-cluster)", score.heuristics(),
+                "baseline: wallet + counterparties", score.baseline()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder())).toList()) {
+            final ClusterScore.Counts c = row.getValue();
+            out.printf("%-30s %,7d %,10d %,15d %,14d %,6d%n", row.getKey().length() > 30 ? row.getKey().substring(0, 30)
+                    : row.getKey(), c.drains(), c.withSink(), c.victimsMerged(), c.othersMerged(), c.exact());
+        }
+        out.printf("(exact: the drain's cluster is the drain and its cash-out sink, no victim, nothing else)%n");
+        score.mismatches().stream().limit(MISMATCHES_SHOWN).forEach(m -> out.printf("  cluster mismatch %s%n", m));
     }
 
     private static void row(final PrintStream out, final String kind, final MevScore.Counts c) {

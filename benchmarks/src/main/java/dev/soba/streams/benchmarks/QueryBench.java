@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,8 @@ public final class QueryBench {
             4 partitions), preloads N blocks (default 2000), then drives instance A with C client threads
             (default 16) for SECONDS (default 10, after a warm-up of 3) per workload: a trivial endpoint
             (/q/health/live), GET /api/v1/blocks/{n} for blocks A owns (local store), and for blocks the
-            other instance owns (forwarded). Prints requests/s and p50/p90/p99/max latency of each.""";
+            other instance owns (forwarded), and depth-2 transaction graphs of a busy address and its peers
+            (each hop read on both instances). Prints requests/s and p50/p90/p99/max latency of each.""";
     private static final Duration READY = Duration.ofMinutes(3);
     private static final int PARTITIONS = 4;
     /** The header the API's query responder names the answering instance in. */
@@ -86,6 +88,7 @@ public final class QueryBench {
             }
             final AppInstance a = instances.get(0);
             final List<Long> numbers = preload(servers.bootstrapServers(), blocks, seed);
+            final List<String> graphs = preloadGraph(servers.bootstrapServers());
             System.err.printf("bench: %,d blocks preloaded; waiting until instance a answers every one%n", blocks);
             final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -97,12 +100,16 @@ public final class QueryBench {
                 final String owner = awaitAnswer(http, a, path, key);
                 (owner.equals(self) ? local : forwarded).add(path);
             }
+            for (final String path : graphs) {
+                awaitGraph(http, a, path, key);
+            }
             System.err.printf("bench: %,d blocks owned by a, %,d by b; load: %d client threads, %s warm-up, %s per workload%n",
                     local.size(), forwarded.size(), concurrency, warmup, duration);
             final List<Row> rows = new ArrayList<>();
             rows.add(load(http, a, "trivial: GET /q/health/live", List.of("/q/health/live"), null, concurrency, warmup, duration));
             rows.add(load(http, a, "local key: GET /api/v1/blocks/{n}", local, key, concurrency, warmup, duration));
             rows.add(load(http, a, "forwarded key: GET /api/v1/blocks/{n}", forwarded, key, concurrency, warmup, duration));
+            rows.add(load(http, a, "depth-2 graph, 100 nodes, both instances", graphs, key, concurrency, warmup, duration));
 
             out.printf("Soba DEX Streams interactive-query benchmark — %s, JDK %s, %d cores; 2 instances, embedded servers "
                             + "and the load generator on the same machine%n",
@@ -161,6 +168,79 @@ public final class QueryBench {
             producer.flush();
         }
         return numbers;
+    }
+
+    /** Peers of the busy address in the graph workload; each has {@link #GRAPH_FANOUT} counterparties of its own. */
+    private static final int GRAPH_PEERS = 150;
+    private static final int GRAPH_FANOUT = 8;
+    private static final int GRAPH_ROOTS = 16;
+
+    /**
+     * A busy address (a hub with {@value #GRAPH_PEERS} counterparties, each with {@value #GRAPH_FANOUT}
+     * of its own) as ethereum-etl transactions; the graph paths asked: the hub and some of its peers,
+     * depth 2, the default node limit of 100.
+     */
+    private static List<String> preloadGraph(final String bootstrap) {
+        final String hub = graphAddress(0, 0);
+        final List<String> paths = new ArrayList<>();
+        paths.add("/api/v1/blockchain/transaction-graph?depth=2&address=" + hub);
+        long block = 30_000_000L;
+        int index = 0;
+        int sequence = 0;
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.idempotent(bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int peer = 1; peer <= GRAPH_PEERS; peer++) {
+                final String address = graphAddress(peer, 0);
+                if (paths.size() < GRAPH_ROOTS) {
+                    paths.add("/api/v1/blockchain/transaction-graph?depth=2&address=" + address);
+                }
+                for (int other = 0; other <= GRAPH_FANOUT; other++) {
+                    final String from = other == 0 ? hub : address;
+                    final String to = other == 0 ? address : graphAddress(peer, other);
+                    producer.send(new ProducerRecord<>("transactions", graphTransaction(++sequence, block, index, from, to)));
+                    if (++index == 50) {
+                        block++;
+                        index = 0;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        return paths;
+    }
+
+    private static String graphAddress(final int peer, final int other) {
+        return String.format("0x%08x%032x", 0x9a9a0000 + peer, other);
+    }
+
+    private static byte[] graphTransaction(final int sequence, final long block, final int index, final String from,
+                                           final String to) {
+        final String hash = String.format("0x%064x", 0x9a9a00000000L + sequence);
+        final String blockHash = String.format("0x%064x", 0x9b9b00000000L + block);
+        return """
+                {"type": "transaction", "hash": "%s", "nonce": %d, "transaction_index": %d, "from_address": "%s",
+                 "to_address": "%s", "value": 1000000000000000, "gas": 21000, "gas_price": 20000000000, "input": "0x",
+                 "block_timestamp": 1717200000, "block_number": %d, "block_hash": "%s", "receipt_status": 1}
+                """.formatted(hash, sequence, index, from, to, block, blockHash).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Asks until the graph is complete (the pipeline is still catching up). */
+    private static void awaitGraph(final HttpClient http, final AppInstance instance, final String path, final String key)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + READY.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                final HttpResponse<String> response = http.send(request(instance, path, key), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"truncated\":true")) {
+                    return;
+                }
+            } catch (final IOException retry) {
+                // not answering yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(path + " not complete on instance " + instance.name() + " within " + READY
+                + "; its log ends with:\n" + instance.logTail(40));
     }
 
     /** Asks until the block is answered (the pipeline is still catching up); returns who read it. */

@@ -44,6 +44,12 @@ class AccuracyBenchTest {
         AccuracyBench.print(report, new PrintStream(out, true, StandardCharsets.UTF_8));
         final String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("sandwich", "arbitrage", "precision", "recall", "fraud alerts: not built yet",
-                "MEV inspector on the same blocks without the broker");
+                "MEV inspector on the same blocks without the broker", "wallet clusters of the drains");
+        // every drain swept in these blocks is clustered with its cash-out sink, and no victim with it
+        final long drains = report.truth().stream().filter(t -> t.kind() == GroundTruth.Kind.PHISHING_DRAIN)
+                .map(GroundTruth::walletAddress).distinct().count();
+        assertThat(report.clusters().heuristics().drains()).isEqualTo((int) drains);
+        assertThat(report.clusters().heuristics().withSink()).isEqualTo((int) drains);
+        assertThat(report.clusters().heuristics().victimsMerged()).isZero();
     }
 }

@@ -109,6 +109,7 @@ public final class SobaTopology {
         MarketTopology.add(builder, config, chain);
         if (scope == Scope.FULL) {
             MevTopology.add(builder, config, chain, config.mev());
+            GraphTopology.add(builder, config, chain);
         }
         return builder.build();
     }

@@ -42,6 +42,10 @@ public final class StoreNames {
     public static final String CONTRACT_ANALYSIS_BY_CODE = "contract-analysis-by-code";
     /** Contract analysis per contract: address → analysis. */
     public static final String CONTRACT_ANALYSIS = "contract-analysis";
+    /** Counterparties per address (lower-case), bounded: top by edges, the rest counted. */
+    public static final String COUNTERPARTIES = "address-counterparties";
+    /** The value edges of the last reorg-depth heights, {@code <height>|<block hash>|<tx>|<log index>}, for retraction. */
+    public static final String GRAPH_EDGE_JOURNAL = "graph-edge-journal";
 
     private StoreNames() {
     }

@@ -60,6 +60,10 @@ public interface SobaConfig {
 
         @WithDefault("100")
         int addressHistoryLimit();
+
+        /** Counterparties kept per address for the wallet graph; the rest are counted. */
+        @WithDefault("200")
+        int counterpartyLimit();
     }
 
     Market market();
@@ -156,6 +160,7 @@ public interface SobaConfig {
                 defaults.candleRetention(), market().syncWait(), market().swapRetentionBlocks());
         return new PipelineConfig(topics().prefix().orElse(""), pipeline().dedupRetention(),
                 pipeline().reorgDepth(), pipeline().addressHistoryLimit(), marketConfig,
-                MevStreamConfig.of(mev().quietPeriod(), mev().timeout(), mev().keepBlocks()));
+                MevStreamConfig.of(mev().quietPeriod(), mev().timeout(), mev().keepBlocks()))
+                .withCounterpartyLimit(pipeline().counterpartyLimit());
     }
 }

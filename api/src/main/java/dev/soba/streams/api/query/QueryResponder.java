@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,6 +45,8 @@ import org.jboss.logging.Logger;
 public class QueryResponder {
 
     static final String FORWARDED = "X-Soba-Forwarded-By";
+    /** Set on a request one instance sends another (forwarded, or a part of a batch): it is never sent on. */
+    public static final String FORWARDED_HEADER = FORWARDED;
     /** Which instance read the answer from its store (host:port), for operators and the query benchmark. */
     public static final String ANSWERED_BY = "X-Soba-Answered-By";
     private static final Logger LOG = Logger.getLogger(QueryResponder.class);
@@ -137,6 +140,29 @@ public class QueryResponder {
     }
 
     private Forwarded forward(final HostInfo owner, final Caller caller) {
+        return send(owner, caller.method(), pathAndQuery(caller.uri().getRequestUri()), caller.body(), caller);
+    }
+
+    /**
+     * Asks {@code owner} for a part of the caller's answer (a batch of keys it owns): POSTs
+     * {@code body} to {@code path} with the caller's credentials and request id, marked as
+     * forwarded, through the same timeout and circuit breaker as a forwarded query. Empty when the
+     * owner did not answer or is rebalancing (worth asking again), otherwise its status and body.
+     */
+    public Optional<PeerAnswer> ask(final HostInfo owner, final String path, final byte[] body, final Caller caller) {
+        final Forwarded forwarded = send(owner, "POST", path, body, caller);
+        if (forwarded.response() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PeerAnswer(forwarded.response().getStatus(), (byte[]) forwarded.response().getEntity()));
+    }
+
+    /** What a peer answered to {@link #ask}. */
+    public record PeerAnswer(int status, byte[] body) {
+    }
+
+    private Forwarded send(final HostInfo owner, final String method, final String pathAndQuery, final byte[] body,
+                           final Caller caller) {
         final CircuitBreaker breaker = breakers.computeIfAbsent(owner,
                 peer -> new CircuitBreaker(breakerFailures, breakerOpenFor, System::nanoTime));
         if (!breaker.tryAcquire()) {
@@ -144,14 +170,13 @@ public class QueryResponder {
             throw ApiException.unavailable("the instance owning this key (" + address(owner)
                     + ") is failing; not asked again for a while", breaker.secondsUntilTrial());
         }
-        final String pathAndQuery = pathAndQuery(caller.uri().getRequestUri());
         final URI target = URI.create(scheme + "://" + address(owner) + pathAndQuery);
         final HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
-                .method(caller.method(), caller.body() == null
+                .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(caller.body()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header(FORWARDED, "soba");
-        if (caller.body() != null) {
+        if (body != null) {
             request.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
         final String authorization = caller.headers().getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -159,7 +184,7 @@ public class QueryResponder {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
         // counted here already: the owner need not charge the rate limit again
-        signature.sign(caller.method(), pathAndQuery, authorization)
+        signature.sign(method, pathAndQuery, authorization)
                 .ifPresent(value -> request.header(ForwardSignature.HEADER, value));
         // one request id on both instances' logs (already validated by the request-id filter)
         final String requestId = caller.headers().getHeaderString(RequestId.HEADER);
