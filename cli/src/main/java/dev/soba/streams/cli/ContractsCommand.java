@@ -163,6 +163,10 @@ public final class ContractsCommand {
         final long advStart = System.nanoTime();
         ContractAnalyzer.analyze(null, random);
         final double adversarial = (System.nanoTime() - advStart) / 1e6;
+        final byte[] crafted = budgetExhausting(150, 1000);
+        final long craftedStart = System.nanoTime();
+        final boolean craftedComplete = ContractAnalyzer.analyze(null, crafted).complete();
+        final double craftedMs = (System.nanoTime() - craftedStart) / 1e6;
         final double analysed = (double) items.size() * rounds;
         out.printf(Locale.ROOT, "contracts: %d, rounds: %d, one thread%n", items.size(), rounds);
         out.printf(Locale.ROOT, "  full analysis      %10.1f contracts/s  (mean %.2f ms, slowest %.1f ms: %s)%n",
@@ -170,6 +174,33 @@ public final class ContractsCommand {
         out.printf(Locale.ROOT, "  baseline: disassembly only %8.1f contracts/s  (mean %.3f ms)%n",
                 analysed / disSeconds, 1000 * disSeconds / analysed);
         out.printf(Locale.ROOT, "  adversarial: 1 MiB of random bytes analysed in %.1f ms%n", adversarial);
+        out.printf(Locale.ROOT, "  crafted worst case: %d bytes, 150 functions that each exhaust their budget, analysed in"
+                + " %.1f ms (complete: %s)%n", crafted.length, craftedMs, craftedComplete);
+    }
+
+    /**
+     * Code built to use the whole step budget: a dispatcher of {@code functions} selectors all entering
+     * one body of {@code forks} undecidable jumps whose two sides leave different stacks (so no path
+     * is a repeat of another).
+     */
+    static byte[] budgetExhausting(final int functions, final int forks) {
+        final java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.writeBytes(new byte[] {0x60, 0x00, 0x35, 0x60, (byte) 0xe0, 0x1c});
+        final int dispatcherSize = 6 + functions * 11 + 4;
+        final int body = dispatcherSize;
+        for (int i = 0; i < functions; i++) {
+            code.writeBytes(new byte[] {(byte) 0x80, 0x63, 0x10, 0x00, (byte) (i >> 8), (byte) i, 0x14, 0x61,
+                (byte) (body >> 8), (byte) body, 0x57});
+        }
+        code.writeBytes(new byte[] {0x60, 0x00, (byte) 0x80, (byte) 0xfd});
+        code.write(0x5b);
+        for (int j = 0; j < forks; j++) {
+            final int target = code.size() + 7;
+            // CALLDATASIZE PUSH2 target JUMPI PUSH1 1 JUMPDEST
+            code.writeBytes(new byte[] {0x36, 0x61, (byte) (target >> 8), (byte) target, 0x57, 0x60, 0x01, 0x5b});
+        }
+        code.write(0x00);
+        return code.toByteArray();
     }
 
     private static void analyseAll(final List<Item> items) {

@@ -66,12 +66,20 @@ class ContractsCommandTest {
     }
 
     @Test
+    void codeBuiltToExhaustTheBudgetStopsAtItAndSaysSo() {
+        final var analysis = dev.soba.streams.processors.contracts.ContractAnalyzer.analyze(null,
+                ContractsCommand.budgetExhausting(150, 1000));
+        assertThat(analysis.functions()).hasSize(150);
+        assertThat(analysis.complete()).isFalse();
+    }
+
+    @Test
     void benchPrintsTheRateBesideTheBaseline() throws Exception {
         final Path file = dir.resolve("contracts.json");
         Files.write(file, List.of("{\"address\":\"0x00000000000000000000000000000000000000aa\",\"bytecode\":\"" + KILLABLE + "\"}"));
         assertThat(run("bench", file.toString(), "--rounds", "2")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("contracts/s").contains("disassembly only")
-                .contains("1 MiB of random bytes");
+                .contains("1 MiB of random bytes").contains("crafted worst case");
         assertThatThrownBy(() -> run("analyze")).isInstanceOf(Args.UsageException.class);
     }
 }

@@ -82,7 +82,8 @@ class HealthTest {
         }
         // the areas' routes are the catalogue's (no stubs for what is not built)
         assertThat(health.getList("services.'blockchain-intelligence'.endpoints", String.class))
-                .containsExactly("POST /api/v1/blockchain/detect-mev", "GET /api/v1/mev");
+                .containsExactly("POST /api/v1/blockchain/detect-mev", "GET /api/v1/mev",
+                        "POST /api/v1/blockchain/analyze-contract");
     }
 
     @Test

@@ -57,18 +57,19 @@ public final class ContractAnalyzer {
         final List<Risk> risks = new ArrayList<>();
         final Map<String, SymbolicMachine.Trace> traces = new TreeMap<>();
         final SymbolicMachine functionMachine = new SymbolicMachine(dis, FUNCTION_STEPS, VISITS_PER_DEST);
+        final boolean library = isLibrary(code);
         for (final SymbolicMachine.Entry entry : entries.values()) {
             final String selector = Selectors.hex(entry.selector());
             if (budget <= 0) {
                 complete = false;
-                functions.add(new FunctionInfo(selector, "", entry.valueChecked() ? "nonpayable" : "payable"));
+                functions.add(new FunctionInfo(selector, "", entry.valueChecked() || library ? "nonpayable" : "payable"));
                 continue;
             }
             final SymbolicMachine.Trace t = functionMachine.function(entry);
             budget -= t.steps;
             complete &= !t.exhausted;
             traces.put(selector, t);
-            functions.add(new FunctionInfo(selector, arguments(t), mutability(t)));
+            functions.add(new FunctionInfo(selector, arguments(t), mutability(t, library)));
         }
         final Set<String> selectors = functions.stream().map(FunctionInfo::selector)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -110,8 +111,18 @@ public final class ContractAnalyzer {
         return t.hashedArgs.contains(k) && !t.arithmeticArgs.contains(k) ? "bytes32" : "uint256";
     }
 
-    static String mutability(final SymbolicMachine.Trace t) {
-        if (!t.valueChecked) {
+    /**
+     * A deployed Solidity library starts with {@code PUSH20 <its address> ADDRESS EQ} (the guard
+     * against state-changing calls that are not DELEGATECALLs). Libraries take no value, so solc
+     * emits no callvalue check in them: the absence of one does not mean payable.
+     */
+    static boolean isLibrary(final byte[] code) {
+        return code.length >= 23 && (code[0] & 0xff) == Opcodes.PUSH20 && (code[21] & 0xff) == Opcodes.ADDRESS
+                && (code[22] & 0xff) == Opcodes.EQ;
+    }
+
+    static String mutability(final SymbolicMachine.Trace t, final boolean library) {
+        if (!t.valueChecked && !library) {
             return "payable";
         }
         if (t.writes) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The analysis on real compiled contracts ({@code <soba.data>/contracts}: 63 OpenZeppelin and
  * Uniswap bytecodes with their ABI as truth) scored beside evmole 0.8.4 on the same bytecode, run
- * through node as an oracle (folder of {@code node_modules/evmole} given by {@code soba.node-tools},
- * default {@code /work/node-tools}); and ethereum-etl's own contract fixtures, whose
+ * through node as an oracle ({@code node_modules/evmole} under the folder {@code soba.node-tools}, which
+ * the build sets to {@code ../node-tools} beside the repository); and ethereum-etl's own contract fixtures, whose
  * {@code function_sighashes}, {@code is_erc20} and {@code is_erc721} we must reproduce.
  */
 class ContractAnalysisAcceptanceTest {
@@ -86,7 +86,7 @@ class ContractAnalysisAcceptanceTest {
 
     /** evmole's answer per address, from node. */
     private static Map<String, List<FunctionInfo>> evmole(final Path contracts) throws Exception {
-        final Path nodeModules = Path.of(System.getProperty("soba.node-tools", "/work/node-tools"), "node_modules");
+        final Path nodeModules = Path.of(System.getProperty("soba.node-tools", "../node-tools"), "node_modules");
         final Map<String, List<FunctionInfo>> result = new HashMap<>();
         Evmole.run(nodeModules, contracts).forEach((address, answer) -> result.put(address, answer.functions()));
         return result;

@@ -79,6 +79,20 @@ class ContractAnalyzerTest {
     }
 
     @Test
+    void libraryFunctionsAreNeverPayable() {
+        final String getter = Selectors.of("get()");
+        final Asm a = new Asm();
+        a.push("00".repeat(20)).op(Opcodes.ADDRESS).op(Opcodes.EQ)
+                .push("00").op(Opcodes.CALLDATALOAD).push("e0").op(Opcodes.SHR)
+                .op(Opcodes.DUP1).push(getter).op(Opcodes.EQ).pushLabel("get").op(Opcodes.JUMPI)
+                .push("00").op(Opcodes.DUP1).op(Opcodes.REVERT)
+                .label("get").push("00").op(Opcodes.SLOAD).push("00").op(Opcodes.MSTORE)
+                .push("20").push("00").op(Opcodes.RETURN);
+        assertThat(ContractAnalyzer.analyze("0x0b", a.bytes()).functions())
+                .containsExactly(new FunctionInfo(getter, "", "view"));
+    }
+
+    @Test
     void minimalProxyGivesItsTarget() {
         final String target = "bebebebebebebebebebebebebebebebebebebebe";
         final byte[] code = HexFormat.of().parseHex(
