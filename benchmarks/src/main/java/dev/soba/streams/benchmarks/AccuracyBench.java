@@ -447,15 +447,15 @@ public final class AccuracyBench {
     }
 
     private static void printClusters(final ClusterScore score, final PrintStream out) {
-        out.printf("%n%-30s %7s %10s %15s %14s %6s%n", "wallet clusters of the drains", "drains", "with sink",
+        out.printf("%n%-36s %7s %10s %15s %14s %6s%n", "wallet clusters of the drains", "drains", "with sink",
                 "victims merged", "others merged", "exact");
         for (final Map.Entry<String, ClusterScore.Counts> row : Map.of(
                 "heuristics (analyze-wallet-cluster)", score.heuristics(),
                 "baseline: wallet + counterparties", score.baseline()).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder())).toList()) {
             final ClusterScore.Counts c = row.getValue();
-            out.printf("%-30s %,7d %,10d %,15d %,14d %,6d%n", row.getKey().length() > 30 ? row.getKey().substring(0, 30)
-                    : row.getKey(), c.drains(), c.withSink(), c.victimsMerged(), c.othersMerged(), c.exact());
+            out.printf("%-36s %,7d %,10d %,15d %,14d %,6d%n", row.getKey(), c.drains(), c.withSink(), c.victimsMerged(),
+                    c.othersMerged(), c.exact());
         }
         out.printf("(exact: the drain's cluster is the drain and its cash-out sink, no victim, nothing else)%n");
         score.mismatches().stream().limit(MISMATCHES_SHOWN).forEach(m -> out.printf("  cluster mismatch %s%n", m));

@@ -60,6 +60,9 @@ class TwoInstancesIT {
     /** Block number → the hash produced for it; transaction hash → its block number. */
     private static final Map<Long, String> BLOCK_HASHES = new LinkedHashMap<>();
     private static final Map<String, Long> TRANSACTIONS = new LinkedHashMap<>();
+    /** The sender and the receiver of every transaction of the chain (one busy pair for the graph). */
+    private static final String ALICE = ChainItems.address("alice");
+    private static final String BOB = ChainItems.address("bob");
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -114,6 +117,32 @@ class TwoInstancesIT {
         assertThat(answeredBy).containsExactlyInAnyOrder("localhost:" + first.port(), "localhost:" + second.port());
         assertThat(forwardsAnswered(first)).isPositive();
         assertThat(forwardsAnswered(second)).isPositive();
+    }
+
+    @Test
+    @Order(1)
+    void theTransactionGraphAndClustersAreReadAcrossBothInstancesAndAnsweredIdentically() {
+        final String alice = ALICE;
+        final String bob = BOB;
+        // every transaction of the chain is alice → bob; each hop's keys are read where they are stored
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (final String root : List.of(alice, bob)) {
+                final String path = "/api/v1/blockchain/transaction-graph?depth=2&address=" + root;
+                final JsonNode fromFirst = okJson(first, path);
+                final JsonNode fromSecond = okJson(second, path);
+                assertThat(fromFirst.get("known").asBoolean()).isTrue();
+                assertThat(fromFirst.get("nodes")).hasSize(2);
+                assertThat(fromFirst.get("edges").get(0).get("transaction_count").asInt()).isEqualTo(BLOCKS);
+                assertThat(fromFirst.get("edges").get(0).get("value").get("eth").asText()).isEqualTo(Integer.toString(1000 * BLOCKS));
+                assertThat(fromSecond).isEqualTo(fromFirst);
+            }
+        });
+        final JsonNode fromFirst = postJson(first, "/api/python/blockchain/analyze-wallet-cluster",
+                "{\"addresses\": [\"" + alice + "\", \"" + bob + "\"]}");
+        final JsonNode fromSecond = postJson(second, "/api/v1/blockchain/analyze-wallet-cluster",
+                "{\"addresses\": [\"" + alice + "\", \"" + bob + "\"]}");
+        assertThat(fromFirst.get("unknown_addresses")).isEmpty();
+        assertThat(fromSecond.get("clusters")).isEqualTo(fromFirst.get("clusters"));
     }
 
     @Test
@@ -257,7 +286,7 @@ class TwoInstancesIT {
                         .getBytes(StandardCharsets.UTF_8)));
                 final String tx = ChainItems.hash("tx");
                 producer.send(new ProducerRecord<>(prefix + "transactions", ChainItems.transaction(tx, number, hash, 0,
-                        ChainItems.address("alice"), ChainItems.address("bob"), "1000").getBytes(StandardCharsets.UTF_8)));
+                        ALICE, BOB, "1000").getBytes(StandardCharsets.UTF_8)));
                 BLOCK_HASHES.put(number, hash);
                 TRANSACTIONS.put(tx, number);
                 parent = hash;
@@ -294,6 +323,19 @@ class TwoInstancesIT {
     private static JsonNode okJson(final AppInstance instance, final String path) {
         try {
             final HttpResponse<String> response = get(instance, path, key);
+            assertThat(response.statusCode()).as(instance.name() + " " + path + ": " + response.body()).isEqualTo(200);
+            return Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
+        } catch (final Exception e) {
+            throw new AssertionError(instance.name() + " " + path + " failed: " + e, e);
+        }
+    }
+
+    private static JsonNode postJson(final AppInstance instance, final String path, final String body) {
+        try {
+            final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(instance.name() + " " + path + ": " + response.body()).isEqualTo(200);
             return Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
         } catch (final Exception e) {
