@@ -4,12 +4,16 @@ import dev.soba.streams.simulator.SyntheticChain;
 import dev.soba.streams.simulator.SyntheticPools;
 import dev.soba.streams.topology.ProducerSettings;
 import dev.soba.streams.topology.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -42,5 +46,15 @@ public final class SimulationSupport {
 
     public static Producer<byte[], byte[]> producer(final String bootstrap) {
         return new KafkaProducer<>(ProducerSettings.idempotent(bootstrap), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * An idempotent producer that keeps retrying a record for {@code deliveryTimeout} (e.g. across a broker
+     * restart) before its callback reports it failed.
+     */
+    public static Producer<byte[], byte[]> producer(final String bootstrap, final Duration deliveryTimeout) {
+        final Map<String, Object> settings = new HashMap<>(ProducerSettings.idempotent(bootstrap));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }
