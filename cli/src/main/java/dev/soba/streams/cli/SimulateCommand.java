@@ -161,7 +161,7 @@ public final class SimulateCommand {
             // A failed record stops the run: carrying on would leave a gap in the chain.
             while (!stop.get() && !failures.any() && blocks < maxBlocks && System.nanoTime() < deadline) {
                 final SyntheticBlock block = chain.nextBlock();
-                records += publisher.publish(block, failures.callbackFor(block.number()));
+                records += publisher.publish(block, failures.callbackFor(block.number()), failures::any);
                 blocks++;
                 ticks += block.ticks().size();
                 for (final GroundTruth event : block.groundTruth()) {

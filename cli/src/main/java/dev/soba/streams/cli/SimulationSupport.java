@@ -50,11 +50,12 @@ public final class SimulationSupport {
 
     /**
      * An idempotent producer that keeps retrying a record for {@code deliveryTimeout} (e.g. across a broker
-     * restart) before its callback reports it failed.
+     * restart) before its callback reports it failed; a send waiting for a partition's leader waits as long.
      */
     public static Producer<byte[], byte[]> producer(final String bootstrap, final Duration deliveryTimeout) {
         final Map<String, Object> settings = new HashMap<>(ProducerSettings.idempotent(bootstrap));
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout.toMillis());
         return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

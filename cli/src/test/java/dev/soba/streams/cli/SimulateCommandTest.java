@@ -94,6 +94,51 @@ class SimulateCommandTest {
         }
     }
 
+    @Test
+    void whenTheBrokerGoesAwayItStopsAndItsResumeCommandLeavesNoGap() throws Exception {
+        final EmbeddedServers.Ports ports = EmbeddedServers.Ports.random();
+        final Path logDir = dir.resolve("kafka");
+        final String topic = new Topics("").input(ItemType.BLOCK);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final AtomicInteger code = new AtomicInteger(-1);
+        final String bootstrap;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, ports.kafka(), ports.kafkaController())) {
+            bootstrap = kafka.bootstrapServers();
+            final Thread run = new Thread(() -> code.set(withStderr(err, () -> simulate(kafka.bootstrapServers(),
+                    "--rate", "400", "--duration", "10m", "--delivery-timeout", "12s"))));
+            run.start();
+            final long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (blocks(bootstrap, topic).size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(blocks(bootstrap, topic)).hasSizeGreaterThanOrEqualTo(4);
+            kafka.close();
+            run.join(Duration.ofSeconds(120).toMillis());
+            assertThat(run.isAlive()).as("simulate stops once records cannot be written").isFalse();
+        }
+        assertThat(code.get()).isEqualTo(1);
+        final String message = err.toString(StandardCharsets.UTF_8);
+        final Matcher resume = Pattern.compile("\\./soba simulate (.*--resume-at (\\d+).*)").matcher(message);
+        assertThat(resume.find()).as(message).isTrue();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, ports.kafka(), ports.kafkaController())) {
+            final List<String> again = new ArrayList<>(List.of(resume.group(1).trim().split(" ")));
+            again.addAll(List.of("--blocks", "3", "--rate", "0"));
+            assertThat(simulate(kafka.bootstrapServers(), again.toArray(String[]::new))).isZero();
+
+            final List<JsonNode> blocks = blocks(kafka.bootstrapServers(), topic);
+            final long resumedAt = Long.parseLong(resume.group(2));
+            final List<Long> heights = blocks.stream().map(b -> b.get("number").asLong()).distinct().sorted().toList();
+            assertThat(heights.get(0)).isEqualTo(SimulateCommand.DEFAULT_START_BLOCK);
+            assertThat(heights.get(heights.size() - 1)).isEqualTo(resumedAt + 2);
+            assertThat(heights).as("no height missing").hasSize((int) (resumedAt + 3 - SimulateCommand.DEFAULT_START_BLOCK));
+            // A height written before the failure and again on resume is the same block, so the pipeline drops it as a duplicate.
+            final Map<Long, java.util.Set<String>> hashes = new HashMap<>();
+            blocks.forEach(b -> hashes.computeIfAbsent(b.get("number").asLong(), n -> new java.util.HashSet<>())
+                    .add(b.get("hash").asText()));
+            assertThat(hashes.values()).allSatisfy(set -> assertThat(set).hasSize(1));
+        }
+    }
+
     private static int simulate(final String bootstrap, final String... args) {
         final List<String> all = new ArrayList<>(List.of(args));
         if (!all.contains("--bootstrap-servers")) {
