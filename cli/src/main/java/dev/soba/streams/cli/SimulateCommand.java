@@ -61,7 +61,7 @@ public final class SimulateCommand {
             written (--resume-at N regenerates the same chain and publishes from block N).""";
     static final long DEFAULT_START_BLOCK = 19_000_000L;
     static final Instant DEFAULT_START_TIME = Instant.parse("2024-01-01T00:00:00Z");
-    static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration DEFAULT_DELIVERY_TIMEOUT = SimulationSupport.DEFAULT_DELIVERY_TIMEOUT;
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private SimulateCommand() {

@@ -20,6 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** What the demo, {@code simulate} and {@code bench accuracy} share to feed the market simulator to a broker. */
 public final class SimulationSupport {
 
+    /** How long this project's tools retry a record before they stop (a broker restart fits in it). */
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(120);
+
     private SimulationSupport() {
     }
 

@@ -107,7 +107,8 @@ final class DemoCommand {
         if (args.flag("no-feed")) {
             example = new Example(0, null, null, null);
         } else {
-            final Producer<byte[], byte[]> producer = SimulationSupport.producer(servers.bootstrapServers());
+            final Producer<byte[], byte[]> producer = SimulationSupport.producer(servers.bootstrapServers(),
+                    SimulationSupport.DEFAULT_DELIVERY_TIMEOUT);
             final SyntheticChain chain = SyntheticFeed.wallClockChain(args.longOption("seed", 1L), Instant.now(),
                     SyntheticFeed.DEFAULT_PERIOD, Scenario.MARKET);
             SimulationSupport.registerPools(servers.bootstrapServers(), chain, topics);
