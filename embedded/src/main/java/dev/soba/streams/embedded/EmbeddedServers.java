@@ -44,11 +44,14 @@ public final class EmbeddedServers implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
     private final EmbeddedRedis redis;
+    private final ParentDeathWatch watch;
 
-    private EmbeddedServers(final EmbeddedKafka kafka, final EmbeddedPostgres postgres, final EmbeddedRedis redis) {
+    private EmbeddedServers(final EmbeddedKafka kafka, final EmbeddedPostgres postgres, final EmbeddedRedis redis,
+                            final ParentDeathWatch watch) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.redis = redis;
+        this.watch = watch;
     }
 
     /**
@@ -66,7 +69,12 @@ public final class EmbeddedServers implements AutoCloseable {
             final EmbeddedPostgres postgres = EmbeddedPostgres.start(Optional.of(base.resolve("postgres")), ports.postgres());
             started.push(postgres);
             final EmbeddedRedis redis = EmbeddedRedis.start(Optional.of(base.resolve("redis")), ports.redis());
-            return new EmbeddedServers(kafka, postgres, redis);
+            started.push(redis);
+            // PostgreSQL and Redis are processes of their own: they must not outlive this JVM, even killed.
+            final List<ParentDeathWatch.Target> targets = new java.util.ArrayList<>();
+            postgres.pid().ifPresent(pid -> targets.add(new ParentDeathWatch.Target(pid, "INT", "PostgreSQL")));
+            redis.pid().ifPresent(pid -> targets.add(new ParentDeathWatch.Target(pid, "TERM", "Redis")));
+            return new EmbeddedServers(kafka, postgres, redis, ParentDeathWatch.start(targets));
         } catch (final RuntimeException e) {
             while (!started.isEmpty()) {
                 closeSuppressed(started.pop(), e);
@@ -108,9 +116,15 @@ public final class EmbeddedServers implements AutoCloseable {
         return TopicCreator.createMissing(bootstrapServers(), topics, timeout);
     }
 
+    /** The process that stops PostgreSQL and Redis if this JVM dies without closing them. */
+    public long watchPid() {
+        return watch.pid();
+    }
+
     /** Redis, PostgreSQL, then Kafka; every server gets its chance to stop even if one fails. */
     @Override
     public void close() {
+        watch.close();
         RuntimeException failure = null;
         for (final AutoCloseable server : List.<AutoCloseable>of(redis, postgres, kafka)) {
             try {
