@@ -83,6 +83,22 @@ public final class EmbeddedServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the PostgreSQL and Redis an earlier run left running on {@code baseDirectory} (its JVM was
+     * killed before it could), found by their pid files; {@link #start} does it too, this lets a caller
+     * free their ports before checking them.
+     */
+    public static void stopLeftovers(final Path baseDirectory) {
+        final Path base = baseDirectory.toAbsolutePath();
+        LeftoverProcess.stop(base.resolve("postgres").resolve("postmaster.pid"), "postgres", "PostgreSQL");
+        LeftoverProcess.stop(base.resolve("redis").resolve("redis.pid"), "redis", "Redis");
+    }
+
+    /** Whether {@code port} can be bound now, on 127.0.0.1 or (with {@code anyInterface}) on every interface too. */
+    public static boolean isPortFree(final int port, final boolean anyInterface) {
+        return LocalPorts.isFree(port, anyInterface);
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
