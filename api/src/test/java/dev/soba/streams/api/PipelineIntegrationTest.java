@@ -3,8 +3,11 @@ package dev.soba.streams.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,6 +161,44 @@ class PipelineIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(key)
                 .get("/api/v1/blocks/{n}", number).then().statusCode(200).body("hash", equalTo(hash)));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** {@code GET /api/v1/rejected}: what the validator set aside, filtered by source topic, reason and time. */
+    @Test
+    void rejectedRecordsAreReadableOverHttpFilteredByTopicReasonAndTime() {
+        final long before = System.currentTimeMillis() - 1;
+        final String marker = UUID.randomUUID().toString();
+        produce(ItemType.BLOCK, "{\"poison\": \"" + marker + "\"");
+        final JsonNode found = await().atMost(PATIENCE).until(() -> {
+            final JsonNode answer = Json.tree(given().auth().oauth2(key)
+                    .queryParam("topic", TOPICS.input(ItemType.BLOCK)).queryParam("since", Long.toString(before))
+                    .get("/api/v1/rejected").then().statusCode(200).extract().asByteArray());
+            for (final JsonNode record : answer.get("records")) {
+                if (record.path("original_text").asText().contains(marker)) {
+                    return record;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(found.get("source_topic").asText()).isEqualTo(TOPICS.input(ItemType.BLOCK));
+        assertThat(found.get("rejected_at").asLong()).isGreaterThanOrEqualTo(before);
+        final String reason = found.get("reason").asText();
+        assertThat(reason).isNotBlank();
+
+        final String part = reason.substring(0, Math.min(reason.length(), 12)).toUpperCase(java.util.Locale.ROOT);
+        given().auth().oauth2(key).queryParam("reason", part).queryParam("since", Long.toString(before))
+                .get("/api/v1/rejected").then().statusCode(200)
+                .body("records.original_text", hasItem(containsString(marker)));
+        given().auth().oauth2(key).queryParam("reason", "no such reason " + marker)
+                .get("/api/v1/rejected").then().statusCode(200).body("count", equalTo(0));
+        given().auth().oauth2(key).queryParam("topic", TOPICS.input(ItemType.TRANSACTION))
+                .queryParam("since", Long.toString(before)).get("/api/v1/rejected").then().statusCode(200)
+                .body("records.original_text", not(hasItem(containsString(marker))));
+        given().auth().oauth2(key).queryParam("since", java.time.Instant.now().plusSeconds(3600).toString())
+                .get("/api/v1/rejected").then().statusCode(200).body("count", equalTo(0));
+        given().auth().oauth2(key).queryParam("since", "yesterday").get("/api/v1/rejected").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(key).queryParam("limit", "0").get("/api/v1/rejected").then().statusCode(400);
     }
 
     @Test

@@ -46,7 +46,10 @@ public final class MevCommand {
             bench    inspects the blocks repeatedly (--warmup rounds, default 3, then --rounds, default 10), reading and
                      parsing included, and prints blocks analysed per second and the median time per block beside the
                      chain's rate of one block per 12 s. Without FILEs: the NNN.json block files of DIR/mev-inspect and
-                     DIR/mev-inspect/unmerged (or of DIR itself), DIR from --data, -Dsoba.data or SOBA_DATA.""";
+                     DIR/mev-inspect/unmerged (or of DIR itself), DIR from --data, -Dsoba.data or SOBA_DATA, by default
+                     ../shared/data (beside the repository, where ./soba runs).""";
+    /** Where the shared real data sits beside a checkout; ./soba runs from the repository root. */
+    static final Path DEFAULT_DATA = Path.of("..", "shared", "data");
 
     private static final int DEFAULT_WARMUP = 3;
     private static final int DEFAULT_ROUNDS = 10;
@@ -59,13 +62,21 @@ public final class MevCommand {
     }
 
     public static int run(final String[] argv, final PrintStream out, final PrintStream err) throws IOException {
+        return run(argv, out, err, Optional.ofNullable(System.getProperty("soba.data"))
+                .or(() -> Optional.ofNullable(System.getenv("SOBA_DATA"))).filter(name -> !name.isBlank()), DEFAULT_DATA);
+    }
+
+    /** With the data folder configured by {@code -Dsoba.data}/{@code SOBA_DATA}, and the one used without any. */
+    static int run(final String[] argv, final PrintStream out, final PrintStream err, final Optional<String> configuredData,
+                   final Path defaultData) throws IOException {
         if (argv.length == 0) {
             throw new Args.UsageException("mev needs a command: inspect or bench");
         }
         final String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
         return switch (argv[0]) {
             case "inspect" -> inspect(Args.parse(rest, Set.of(), Set.of("swaps")), out, err);
-            case "bench" -> bench(Args.parse(rest, Set.of("data", "warmup", "rounds"), Set.of()), out, err);
+            case "bench" -> bench(Args.parse(rest, Set.of("data", "warmup", "rounds"), Set.of()), out, err,
+                    configuredData, defaultData);
             default -> throw new Args.UsageException("unknown mev command '" + argv[0] + "' (inspect or bench)");
         };
     }
@@ -121,7 +132,8 @@ public final class MevCommand {
         return new String(Json.write(value), StandardCharsets.UTF_8);
     }
 
-    private static int bench(final Args args, final PrintStream out, final PrintStream err) throws IOException {
+    private static int bench(final Args args, final PrintStream out, final PrintStream err,
+                             final Optional<String> configuredData, final Path defaultData) throws IOException {
         final int warmUp = (int) args.longOption("warmup", DEFAULT_WARMUP);
         final int rounds = (int) args.longOption("rounds", DEFAULT_ROUNDS);
         if (warmUp < 0 || rounds < 1) {
@@ -129,13 +141,18 @@ public final class MevCommand {
         }
         final List<Path> files = new ArrayList<>();
         if (args.positional().isEmpty()) {
-            final Optional<Path> folder = dataFolder(args);
-            if (folder.isEmpty()) {
-                throw new Args.UsageException("mev bench needs FILEs or a data folder: --data DIR, -Dsoba.data or SOBA_DATA");
+            final Optional<String> given = args.option("data").filter(name -> !name.isBlank()).or(() -> configuredData);
+            final Path root = given.map(Path::of).orElse(defaultData);
+            final Path folder = Files.isDirectory(root.resolve("mev-inspect")) ? root.resolve("mev-inspect") : root;
+            if (!Files.isDirectory(folder)) {
+                err.println("soba mev: no data folder " + folder.toAbsolutePath().normalize() + " (" + (given.isPresent()
+                        ? "as given" : "the default, " + defaultData + " from " + Path.of("").toAbsolutePath())
+                        + "): give block FILEs, or the folder with --data DIR, -Dsoba.data or SOBA_DATA");
+                return 1;
             }
-            files.addAll(blockFiles(folder.get()));
+            files.addAll(blockFiles(folder));
             if (files.isEmpty()) {
-                err.println("soba mev: no block files (NNN.json) in " + folder.get());
+                err.println("soba mev: no block files (NNN.json) in " + folder);
                 return 1;
             }
         } else {
@@ -157,15 +174,6 @@ public final class MevCommand {
         out.printf(Locale.ROOT, "  the chain                   1 block per %.0f s (%.3f blocks/s): %,.0fx its rate%n",
                 MevBenchmark.CHAIN_SECONDS_PER_BLOCK, 1 / MevBenchmark.CHAIN_SECONDS_PER_BLOCK, result.timesChainRate());
         return 0;
-    }
-
-    private static Optional<Path> dataFolder(final Args args) {
-        return args.option("data")
-                .or(() -> Optional.ofNullable(System.getProperty("soba.data")))
-                .or(() -> Optional.ofNullable(System.getenv("SOBA_DATA")))
-                .filter(dir -> !dir.isBlank())
-                .map(Path::of)
-                .map(dir -> Files.isDirectory(dir.resolve("mev-inspect")) ? dir.resolve("mev-inspect") : dir);
     }
 
     /** mev-inspect-py's naming: a block file is {@code <number>.json}, here or under {@code unmerged/}. */

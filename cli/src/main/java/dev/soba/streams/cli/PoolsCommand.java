@@ -9,10 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,6 +45,7 @@ public final class PoolsCommand {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new Args.UsageException("cannot read file " + file);
         }
+        Utf8Check.requireUtf8(file);
         final List<PoolCsv.Line> lines;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             lines = PoolCsv.parse(reader);
@@ -56,11 +61,21 @@ public final class PoolsCommand {
         final String bootstrap = args.option("bootstrap-servers").orElseGet(() -> config.get("soba.kafka.bootstrap-servers"));
         final Topics topics = new Topics(args.option("topic-prefix").orElse(config.find("soba.topics.prefix").orElse("")));
         int imported = 0;
-        try (Producer<String, byte[]> producer = new KafkaProducer<>(
-                ProducerSettings.idempotent(bootstrap), new StringSerializer(), new ByteArraySerializer())) {
+        final Map<String, Object> settings = new HashMap<>(ProducerSettings.idempotent(bootstrap));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SimulationSupport.DEFAULT_DELIVERY_TIMEOUT.toMillis());
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, SimulationSupport.DEFAULT_DELIVERY_TIMEOUT.toMillis());
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
             for (final PoolCsv.Line line : lines) {
                 final PoolCsv.Imported pool = (PoolCsv.Imported) line;
-                producer.send(new ProducerRecord<>(topics.pools(), pool.pool().address(), Json.write(pool.pool()))).get();
+                try {
+                    producer.send(new ProducerRecord<>(topics.pools(), pool.pool().address(), Json.write(pool.pool()))).get();
+                } catch (final ExecutionException e) {
+                    // The registry is keyed by pool address: importing the file again is idempotent.
+                    throw new IllegalStateException(String.format("stopped at %s:%d: %s; the %d pool(s) before it are "
+                                    + "imported. Run the same import again to resume (pools are keyed by address, so "
+                                    + "the ones already there are only overwritten with the same values)",
+                            file, pool.lineNumber(), e.getCause().getMessage(), imported), e.getCause());
+                }
                 imported++;
             }
         }

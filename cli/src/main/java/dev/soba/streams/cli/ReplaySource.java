@@ -69,6 +69,7 @@ sealed interface ReplaySource {
     }
 
     static ReplaySource of(final Path file, final Topics topics, final CsvDefaults defaults) throws IOException {
+        Utf8Check.requireUtf8(file);
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return isEthereumEtlLines(file) ? new JsonLines(file, topics) : ParityTraces.of(file, topics);
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -179,6 +180,27 @@ class MevCommandTest {
         final Run empty = mev("bench", "--data", Files.createDirectories(dir.resolve("nothing")).toString());
         assertThat(empty.code()).isEqualTo(1);
         assertThat(empty.err()).contains("no block files");
+    }
+
+    /** Without --data (nor -Dsoba.data, SOBA_DATA): the shared data beside the repository, or a clear error. */
+    @Test
+    void benchWithoutDataUsesTheDefaultFolderOrSaysItIsMissing() throws IOException {
+        Files.createDirectories(dir.resolve("shared/data/mev-inspect"));
+        Files.writeString(dir.resolve("shared/data/mev-inspect/12000000.json"), parityBlock());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(MevCommand.run(new String[] {"bench", "--warmup", "0", "--rounds", "1"}, print(out), print(err),
+                Optional.empty(), dir.resolve("shared/data"))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 blocks from 1 files");
+
+        final Path missing = dir.resolve("elsewhere/shared/data");
+        assertThat(MevCommand.run(new String[] {"bench"}, print(out), print(err), Optional.empty(), missing)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no data folder " + missing, "the default",
+                "--data DIR");
+    }
+
+    private static PrintStream print(final ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 
     @Test

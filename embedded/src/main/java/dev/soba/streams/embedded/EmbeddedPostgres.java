@@ -12,13 +12,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries, run as a child process) listening on
  * 127.0.0.1, with the application database {@value #DATABASE} created on first start. With a data
  * directory it persists across restarts; without one it lives in a temporary directory that is
- * deleted on close.
+ * deleted on close. A server an earlier run left running on the same data directory (its JVM was
+ * killed) is stopped before this one starts.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -31,11 +31,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // initdb plus the first start on a slow disk can exceed zonky's 10 s default.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
+    private static final String PID_FILE = "postmaster.pid";
+
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Optional<Path> dataDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgres(final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private EmbeddedPostgres(final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server,
+                             final Optional<Path> dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -45,7 +50,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EmbeddedPostgres start(final Optional<Path> dataDirectory, final int requestedPort) {
-        dataDirectory.ifPresent(EmbeddedPostgres::requireNoServerLeftRunning);
+        dataDirectory.ifPresent(dir -> LeftoverProcess.stop(dir.toAbsolutePath().resolve(PID_FILE), "postgres", "PostgreSQL"));
         final int port = LocalPorts.resolve("PostgreSQL", requestedPort);
         final io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
                 io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -65,7 +70,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     + dataDirectory.map(dir -> " with data directory " + dir).orElse("")
                     + ": " + e.getMessage(), e);
         }
-        final EmbeddedPostgres postgres = new EmbeddedPostgres(server);
+        final EmbeddedPostgres postgres = new EmbeddedPostgres(server, dataDirectory.map(Path::toAbsolutePath));
         try {
             postgres.createDatabaseIfMissing();
         } catch (final RuntimeException e) {
@@ -97,6 +102,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The postmaster's pid (a daemon, not this JVM's child), when it runs on a data directory. */
+    public Optional<Long> pid() {
+        return dataDirectory.flatMap(dir -> LeftoverProcess.pid(dir.resolve(PID_FILE), "postgres"));
+    }
+
     /** Fast shutdown ({@code pg_ctl stop -m fast}): committed data is on disk. */
     @Override
     public void close() {
@@ -126,31 +136,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (final SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE + " on " + reactiveUrl() + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * PostgreSQL runs as a child process: if the JVM was killed, it outlives it and keeps the data
-     * directory. Say so plainly instead of letting {@code pg_ctl} time out.
-     */
-    private static void requireNoServerLeftRunning(final Path dataDirectory) {
-        final Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isReadable(pidFile)) {
-            return;
-        }
-        final long pid;
-        try (Stream<String> lines = Files.lines(pidFile)) {
-            pid = Long.parseLong(lines.findFirst().orElse("").trim());
-        } catch (final IOException | NumberFormatException e) {
-            return; // unreadable: PostgreSQL itself will judge the file
-        }
-        final boolean postgresAlive = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .map(process -> process.info().command().map(command -> command.contains("postgres")).orElse(true))
-                .orElse(false);
-        if (postgresAlive) {
-            throw new IllegalStateException("a PostgreSQL from an earlier run (pid " + pid + ") still uses "
-                    + dataDirectory.toAbsolutePath() + ": stop it (kill " + pid + ") and start again");
         }
     }
 

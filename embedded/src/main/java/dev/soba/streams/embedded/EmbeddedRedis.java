@@ -18,13 +18,17 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 16379;
 
+    private static final String PID_FILE = "redis.pid";
+
     private final RedisServer server;
     private final int port;
+    private final Optional<Path> dataDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedRedis(final RedisServer server, final int port) {
+    private EmbeddedRedis(final RedisServer server, final int port, final Optional<Path> dataDirectory) {
         this.server = server;
         this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -33,6 +37,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EmbeddedRedis start(final Optional<Path> dataDirectory, final int requestedPort) {
+        dataDirectory.ifPresent(dir -> LeftoverProcess.stop(dir.toAbsolutePath().resolve(PID_FILE), "redis", "Redis"));
         final int port = LocalPorts.resolve("Redis", requestedPort);
         final RedisServerBuilder builder = RedisServer.newRedisServer()
                 .port(port)
@@ -46,6 +51,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .serrListener(line -> { });
         // The settings go to a config file, where a quoted path may contain spaces.
         dataDirectory.ifPresent(dir -> builder.setting("dir \"" + createDirectories(dir.toAbsolutePath()) + "\""));
+        // Written by Redis, removed when it stops: how the next start finds a server left by a killed JVM.
+        dataDirectory.ifPresent(dir -> builder.setting("pidfile \"" + dir.toAbsolutePath().resolve(PID_FILE) + "\""));
         final RedisServer server;
         try {
             server = builder.build();
@@ -54,7 +61,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new IllegalStateException("Redis failed to start on " + LocalPorts.HOST + ":" + port
                     + dataDirectory.map(dir -> " with directory " + dir).orElse("") + ": " + e.getMessage(), e);
         }
-        return new EmbeddedRedis(server, port);
+        return new EmbeddedRedis(server, port, dataDirectory.map(Path::toAbsolutePath));
     }
 
     /** {@code redis://127.0.0.1:PORT}, for {@code quarkus.redis.hosts}. */
@@ -64,6 +71,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server's pid, when it runs on a data directory (from the pid file it writes there). */
+    public Optional<Long> pid() {
+        return dataDirectory.flatMap(dir -> LeftoverProcess.pid(dir.resolve(PID_FILE), "redis"));
     }
 
     /** SIGTERM: Redis flushes the append-only file before it exits. */

@@ -44,11 +44,14 @@ public final class EmbeddedServers implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
     private final EmbeddedRedis redis;
+    private final ParentDeathWatch watch;
 
-    private EmbeddedServers(final EmbeddedKafka kafka, final EmbeddedPostgres postgres, final EmbeddedRedis redis) {
+    private EmbeddedServers(final EmbeddedKafka kafka, final EmbeddedPostgres postgres, final EmbeddedRedis redis,
+                            final ParentDeathWatch watch) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.redis = redis;
+        this.watch = watch;
     }
 
     /**
@@ -66,13 +69,34 @@ public final class EmbeddedServers implements AutoCloseable {
             final EmbeddedPostgres postgres = EmbeddedPostgres.start(Optional.of(base.resolve("postgres")), ports.postgres());
             started.push(postgres);
             final EmbeddedRedis redis = EmbeddedRedis.start(Optional.of(base.resolve("redis")), ports.redis());
-            return new EmbeddedServers(kafka, postgres, redis);
+            started.push(redis);
+            // PostgreSQL and Redis are processes of their own: they must not outlive this JVM, even killed.
+            final List<ParentDeathWatch.Target> targets = new java.util.ArrayList<>();
+            postgres.pid().ifPresent(pid -> targets.add(new ParentDeathWatch.Target(pid, "INT", "PostgreSQL")));
+            redis.pid().ifPresent(pid -> targets.add(new ParentDeathWatch.Target(pid, "TERM", "Redis")));
+            return new EmbeddedServers(kafka, postgres, redis, ParentDeathWatch.start(targets));
         } catch (final RuntimeException e) {
             while (!started.isEmpty()) {
                 closeSuppressed(started.pop(), e);
             }
             throw e;
         }
+    }
+
+    /**
+     * Stops the PostgreSQL and Redis an earlier run left running on {@code baseDirectory} (its JVM was
+     * killed before it could), found by their pid files; {@link #start} does it too, this lets a caller
+     * free their ports before checking them.
+     */
+    public static void stopLeftovers(final Path baseDirectory) {
+        final Path base = baseDirectory.toAbsolutePath();
+        LeftoverProcess.stop(base.resolve("postgres").resolve("postmaster.pid"), "postgres", "PostgreSQL");
+        LeftoverProcess.stop(base.resolve("redis").resolve("redis.pid"), "redis", "Redis");
+    }
+
+    /** Whether {@code port} can be bound now, on 127.0.0.1 or (with {@code anyInterface}) on every interface too. */
+    public static boolean isPortFree(final int port, final boolean anyInterface) {
+        return LocalPorts.isFree(port, anyInterface);
     }
 
     public String bootstrapServers() {
@@ -108,9 +132,15 @@ public final class EmbeddedServers implements AutoCloseable {
         return TopicCreator.createMissing(bootstrapServers(), topics, timeout);
     }
 
+    /** The process that stops PostgreSQL and Redis if this JVM dies without closing them. */
+    public long watchPid() {
+        return watch.pid();
+    }
+
     /** Redis, PostgreSQL, then Kafka; every server gets its chance to stop even if one fails. */
     @Override
     public void close() {
+        watch.close();
         RuntimeException failure = null;
         for (final AutoCloseable server : List.<AutoCloseable>of(redis, postgres, kafka)) {
             try {

@@ -29,6 +29,23 @@ final class LocalPorts {
         }
     }
 
+    static boolean isFree(final int port, final boolean anyInterface) {
+        try {
+            requireFree("", port);
+        } catch (final PortInUseException e) {
+            return false;
+        }
+        if (!anyInterface) {
+            return true;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (final IOException e) {
+            return false;
+        }
+    }
+
     /** {@code port}, checked to be free; 0 stands for any free port. */
     static int resolve(final String server, final int port) {
         if (port == 0) {

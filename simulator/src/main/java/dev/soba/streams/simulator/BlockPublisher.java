@@ -3,6 +3,7 @@ package dev.soba.streams.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.soba.streams.schemas.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -37,8 +38,19 @@ public final class BlockPublisher {
 
     /** Sends everything of the block; returns how many records were sent. */
     public int publish(final SyntheticBlock block, final Callback callback) {
+        return publish(block, callback, () -> false);
+    }
+
+    /**
+     * Sends the block's records until {@code abandon} says to stop (e.g. once a record failed: each
+     * further send could block for the producer's {@code max.block.ms}); returns how many were sent.
+     */
+    public int publish(final SyntheticBlock block, final Callback callback, final BooleanSupplier abandon) {
         int sent = 0;
         for (final ObjectNode item : block.allItems()) {
+            if (abandon.getAsBoolean()) {
+                return sent;
+            }
             producer.send(new ProducerRecord<>(topicForType.apply(item.get("type").asText()), null, Json.write(item)),
                     callback);
             sent++;
@@ -46,6 +58,9 @@ public final class BlockPublisher {
         if (!block.ticks().isEmpty()) {
             final String ticks = topicForType.apply(MARKET_TICK_TYPE);
             for (final ObjectNode tick : block.ticks()) {
+                if (abandon.getAsBoolean()) {
+                    return sent;
+                }
                 producer.send(new ProducerRecord<>(ticks, ExchangeTicks.key(tick).getBytes(StandardCharsets.UTF_8),
                         Json.write(tick)), callback);
                 sent++;
@@ -54,6 +69,9 @@ public final class BlockPublisher {
         if (groundTruthTopic != null) {
             final byte[] key = Long.toString(block.number()).getBytes(StandardCharsets.UTF_8);
             for (final GroundTruth truth : block.groundTruth()) {
+                if (abandon.getAsBoolean()) {
+                    return sent;
+                }
                 producer.send(new ProducerRecord<>(groundTruthTopic, key, Json.write(truth)), callback);
                 sent++;
             }

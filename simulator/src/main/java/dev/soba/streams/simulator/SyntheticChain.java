@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -54,6 +55,8 @@ public final class SyntheticChain {
     private final Economy economy;
     private final ReferencePrices referencePrices;
     private final MarketActors actors;
+    /** What the first block links to: the head of the chain it continues, or this seed's own block before it. */
+    private final String firstParentHash;
     private long nextNumber;
 
     /** A chain with mainnet's 12-second slots. */
@@ -70,6 +73,16 @@ public final class SyntheticChain {
     /** A chain of the given scenario; {@link Scenario#MARKET} is the market simulator. */
     public SyntheticChain(final long seed, final long startBlockNumber, final long startTimestampSeconds,
                           final long secondsPerBlock, final Scenario scenario) {
+        this(seed, startBlockNumber, startTimestampSeconds, secondsPerBlock, scenario,
+                startBlockNumber == 0 ? ZERO_HASH : blockHash(seed, startBlockNumber - 1));
+    }
+
+    /**
+     * A chain that continues an existing one: its first block's parent is {@code firstParentHash} (the
+     * existing head's hash), so the two segments link.
+     */
+    public SyntheticChain(final long seed, final long startBlockNumber, final long startTimestampSeconds,
+                          final long secondsPerBlock, final Scenario scenario, final String firstParentHash) {
         if (startBlockNumber < 0 || startTimestampSeconds < 0 || secondsPerBlock < 1) {
             throw new IllegalArgumentException("start block and timestamp must be >= 0 and seconds per block >= 1");
         }
@@ -78,6 +91,7 @@ public final class SyntheticChain {
         this.startTimestamp = startTimestampSeconds;
         this.secondsPerBlock = secondsPerBlock;
         this.scenario = scenario;
+        this.firstParentHash = Objects.requireNonNull(firstParentHash, "firstParentHash");
         this.economy = Economy.genesis(seed, scenario);
         this.referencePrices = new ReferencePrices(seed, economy.pairs());
         this.actors = scenario.hasActors() ? new MarketActors(seed, scenario, economy) : null;
@@ -182,7 +196,7 @@ public final class SyntheticChain {
         final long size = HEADER_BYTES + WITHDRAWAL_BYTES * withdrawals.size() + transactions.stream()
                 .mapToLong(tx -> TRANSACTION_OVERHEAD_BYTES + (tx.call().input().length() - 2) / 2).sum();
         return new BlockHeader(number, blockHash(seed, number),
-                number == 0 ? ZERO_HASH : blockHash(seed, number - 1),
+                number == startBlockNumber ? firstParentHash : blockHash(seed, number - 1),
                 bloom,
                 Numeric.toHexString(Hash.sha3(txHashes.toByteArray())),
                 LabelledHash.hex("state", seed, number),

@@ -2,10 +2,11 @@ package dev.soba.streams.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class SyntheticFeed implements AutoCloseable {
     private final Object publishing = new Object();
     private ScheduledExecutorService scheduler;
     private volatile boolean closed;
+    /** The first block a record of which could not be written; the feed sends nothing after it. */
+    private final AtomicLong failedBlock = new AtomicLong(-1);
 
     /**
      * @param topicForType maps an item's {@code type} ({@code block}, {@code transaction}, {@code log},
@@ -112,22 +115,36 @@ public final class SyntheticFeed implements AutoCloseable {
         }
     }
 
-    /** Generates the next block and sends its items; usable without {@link #start()} for bursts and tests. */
+    /**
+     * Generates the next block and sends its items; usable without {@link #start()} for bursts and tests.
+     * Once a record could not be written (the producer gave up retrying), the feed stops rather than
+     * leave a gap: this throws and the schedule ends (see {@link #stoppedAt()}).
+     */
     public SyntheticBlock publishNextBlock() {
         synchronized (publishing) {
             if (closed) {
                 throw new IllegalStateException("feed is closed");
             }
+            if (failedBlock.get() >= 0) {
+                throw new IllegalStateException("feed stopped at block " + failedBlock.get());
+            }
             final SyntheticBlock block = chain.nextBlock();
-            // One warning per block, not one per item, when the broker is away.
-            final AtomicBoolean warned = new AtomicBoolean();
             publisher.publish(block, (metadata, error) -> {
-                if (error != null && warned.compareAndSet(false, true)) {
-                    LOG.warn("synthetic block {} not fully delivered: {}", block.number(), error.toString());
+                if (error != null && failedBlock.compareAndSet(-1, block.number())) {
+                    LOG.error("synthetic feed stopped: block {} could not be written ({}); the blocks before it are "
+                            + "written and nothing after it is sent. Restart to resume: the feed continues at the "
+                            + "wall-clock slot then, the heights in between stay absent as after a node outage",
+                            block.number(), error.toString());
                 }
-            });
+            }, () -> failedBlock.get() >= 0);
             return block;
         }
+    }
+
+    /** The block at which the feed stopped because a record could not be written; empty while it runs. */
+    public OptionalLong stoppedAt() {
+        final long block = failedBlock.get();
+        return block < 0 ? OptionalLong.empty() : OptionalLong.of(block);
     }
 
     /** Stops the schedule, waits for a block in progress, and flushes what was sent. Idempotent. */
@@ -155,8 +172,14 @@ public final class SyntheticFeed implements AutoCloseable {
         producer.flush();
     }
 
-    /** A failed tick must not cancel the schedule, which is what an escaping exception does. */
+    /** A failed tick must not cancel the schedule, which is what an escaping exception does; a failed delivery ends it. */
     private void publishQuietly() {
+        if (failedBlock.get() >= 0) {
+            synchronized (lifecycle) {
+                scheduler.shutdown();
+            }
+            return;
+        }
         try {
             final SyntheticBlock block = publishNextBlock();
             LOG.debug("synthetic block {} with {} transactions sent", block.number(), block.transactions().size());

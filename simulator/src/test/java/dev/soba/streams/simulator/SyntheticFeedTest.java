@@ -81,6 +81,33 @@ class SyntheticFeedTest {
         feed.close();
     }
 
+    @Test
+    void aRecordThatCannotBeWrittenStopsTheFeedInsteadOfLeavingAGap() throws Exception {
+        // A real producer with no broker behind it: every send fails once max.block.ms has passed.
+        final int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+                             "bootstrap.servers", "127.0.0.1:" + closedPort, "max.block.ms", 500,
+                             "delivery.timeout.ms", 1_500, "request.timeout.ms", 1_000, "linger.ms", 0),
+                             new ByteArraySerializer(), new ByteArraySerializer())) {
+            final SyntheticChain chain = new SyntheticChain(2, 100, 1_700_000_000L);
+            final SyntheticFeed feed = new SyntheticFeed(chain, producer, TOPIC_FOR_TYPE, Duration.ofMillis(50));
+            feed.start();
+            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (feed.stoppedAt().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(feed.stoppedAt()).hasValue(100);
+            Thread.sleep(500);
+            assertThat(chain.nextBlockNumber()).as("no block generated after the failed one").isEqualTo(101);
+            assertThatThrownBy(feed::publishNextBlock).hasMessageContaining("stopped at block 100");
+            feed.close();
+        }
+    }
+
     private static long blocksSent(final MockProducer<byte[], byte[]> producer) {
         return producer.history().stream().filter(r -> r.topic().equals("demo.blocks")).count();
     }

@@ -1,7 +1,5 @@
 package dev.soba.streams.api.cli;
 
-import dev.soba.streams.api.keys.ApiKeyStore;
-import dev.soba.streams.api.keys.CreatedApiKey;
 import dev.soba.streams.cli.Args;
 import dev.soba.streams.cli.CliConfig;
 import dev.soba.streams.cli.SimulationSupport;
@@ -23,6 +21,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +45,10 @@ final class DemoCommand {
             usage: soba demo [--data-dir DIR] [--http-port 8080] [--kafka-port 9092] [--kafka-controller-port 9093]
                              [--postgres-port 15432] [--redis-port 16379] [--seed N] [--no-feed]
             Data lives under --data-dir (default ./.soba-data, or SOBA_DATA_DIR) and survives restarts. The feed is the
-            market simulator (see simulate), one block every 3 s; --no-feed starts without it.""";
+            market simulator (see simulate), one block every 3 s; --no-feed starts without it. Every port is checked
+            before anything starts; a taken one is named with the option that moves it. PostgreSQL and Redis left
+            running on the data directory by a killed demo are stopped first, and they never outlive the demo, even
+            killed with kill -9. The API key is stable for the data directory (kept in DIR/demo-api-key, mode 600).""";
     private static final Duration READY_PATIENCE = Duration.ofSeconds(180);
 
     private DemoCommand() {
@@ -63,6 +68,9 @@ final class DemoCommand {
         final int httpPort = (int) args.longOption("http-port", 8080);
         final long started = System.nanoTime();
 
+        // Leftovers of a killed run on this directory are the demo's own: stopped, so their ports are free again.
+        EmbeddedServers.stopLeftovers(dataDir);
+        requireFreePorts(ports, httpPort);
         BrokerLogLevels.quietUnlessConfigured();
         System.err.println("soba demo: starting embedded Kafka, PostgreSQL and Redis under " + dataDir);
         final EmbeddedServers servers;
@@ -96,18 +104,20 @@ final class DemoCommand {
         TopicCreator.createMissing(servers.bootstrapServers(), SimulationSupport.topicsToCreate(topics, partitions, (short) 1),
                 Duration.ofSeconds(60));
 
-        final CreatedApiKey key;
+        final DemoKey key;
         try (KeyStoreConnection connection = KeyStoreConnection.open(servers.reactiveUrl(),
                 servers.postgres().username(), servers.postgres().password())) {
-            connection.store().revoke("demo").await().atMost(KeyStoreConnection.TIMEOUT);
-            key = connection.store().create("demo", ApiKeyStore.ALL_SCOPES).await().atMost(KeyStoreConnection.TIMEOUT);
+            key = DemoKey.obtain(connection.store(), dataDir);
         }
+        System.err.println("soba demo: API key " + key.secret() + (key.reused() ? " (the same as before" : " (new")
+                + ", kept in " + key.file() + ")");
 
         final Example example;
         if (args.flag("no-feed")) {
             example = new Example(0, null, null, null);
         } else {
-            final Producer<byte[], byte[]> producer = SimulationSupport.producer(servers.bootstrapServers());
+            final Producer<byte[], byte[]> producer = SimulationSupport.producer(servers.bootstrapServers(),
+                    SimulationSupport.DEFAULT_DELIVERY_TIMEOUT);
             final SyntheticChain chain = SyntheticFeed.wallClockChain(args.longOption("seed", 1L), Instant.now(),
                     SyntheticFeed.DEFAULT_PERIOD, Scenario.MARKET);
             SimulationSupport.registerPools(servers.bootstrapServers(), chain, topics);
@@ -132,6 +142,43 @@ final class DemoCommand {
         return exitCode.get();
     }
 
+    /**
+     * Fails within a second, naming every taken port and the option that moves it, instead of letting a
+     * server (or the HTTP listener, after the whole start-up) fail late.
+     */
+    static void requireFreePorts(final EmbeddedServers.Ports ports, final int httpPort) {
+        final Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("http-port", httpPort);
+        wanted.put("kafka-port", ports.kafka());
+        wanted.put("kafka-controller-port", ports.kafkaController());
+        wanted.put("postgres-port", ports.postgres());
+        wanted.put("redis-port", ports.redis());
+        if (wanted.values().stream().distinct().count() != wanted.size()) {
+            throw new Args.UsageException("the ports must all differ: " + wanted);
+        }
+        final List<String> taken = new ArrayList<>();
+        wanted.forEach((option, port) -> {
+            // The HTTP server listens on every interface; the embedded servers on 127.0.0.1.
+            if (!EmbeddedServers.isPortFree(port, option.equals("http-port"))) {
+                taken.add("port " + port + " (" + describe(option) + ") is in use: stop what holds it, or choose another with --"
+                        + option + " PORT");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", taken));
+        }
+    }
+
+    private static String describe(final String option) {
+        return switch (option) {
+            case "http-port" -> "the HTTP API";
+            case "kafka-port" -> "Kafka";
+            case "kafka-controller-port" -> "Kafka's controller";
+            case "postgres-port" -> "PostgreSQL";
+            default -> "Redis";
+        };
+    }
+
     private static String optionFor(final String server) {
         final String lower = server.toLowerCase();
         if (lower.contains("postgres")) {
@@ -143,7 +190,7 @@ final class DemoCommand {
         return lower.contains("controller") ? "kafka-controller-port" : "kafka-port";
     }
 
-    private static void announceWhenReady(final int httpPort, final CreatedApiKey key, final EmbeddedServers servers,
+    private static void announceWhenReady(final int httpPort, final DemoKey key, final EmbeddedServers servers,
                                           final Path dataDir, final Example example, final long started) {
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         final HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
@@ -172,7 +219,7 @@ final class DemoCommand {
         System.err.println("soba demo: not ready after " + READY_PATIENCE.toSeconds() + " s; see the log above");
     }
 
-    private static String banner(final int port, final CreatedApiKey key, final EmbeddedServers servers,
+    private static String banner(final int port, final DemoKey key, final EmbeddedServers servers,
                                  final Path dataDir, final Example example, final double seconds) {
         final String base = "http://localhost:" + port;
         final String auth = "-H 'Authorization: Bearer " + key.secret() + "'";
@@ -183,7 +230,10 @@ final class DemoCommand {
                 .append("   PostgreSQL ").append(servers.reactiveUrl())
                 .append("   Redis ").append(servers.redisUrl()).append('\n')
                 .append("  API key    ").append(key.secret())
-                .append("  (shown once; more with ./soba keys create --name NAME)\n\n")
+                .append(key.reused() ? "  (the same as at the last start" : "  (new")
+                .append("; kept for this data directory in ").append(key.file()).append(", mode 600;\n")
+                .append("              ./soba keys revoke ").append(key.id())
+                .append(" replaces it at the next start; more keys with ./soba keys create --name NAME)\n\n")
                 .append("  Try:\n");
         if (example.transactionHash() != null) {
             text.append("    curl -s ").append(auth).append(' ').append(base).append("/api/v1/blocks/").append(example.blockNumber()).append('\n')

@@ -19,7 +19,8 @@ final class KeysCommand {
             usage: soba keys create --name NAME [--scopes read,write,admin] [--rate-limit GROUP=N/PERIOD,...]
                    soba keys list
                    soba keys revoke ID|NAME
-            The key is printed once, on creation; only its hash is stored (PostgreSQL at
+            Names are unique among active keys: create refuses a name an active key has, and revoke NAME refuses
+            when several active keys have it (older data), naming their ids to revoke one by id. The key is printed once, on creation; only its hash is stored (PostgreSQL at
             quarkus.datasource.reactive.url, or SOBA_DB_URL / SOBA_DB_USER / SOBA_DB_PASSWORD).
             --rate-limit gives the key its own token buckets instead of the configured defaults
             (soba.rate-limit.GROUP): GROUP is read, write, validate or admin; PERIOD is s, m, h or d,
@@ -53,6 +54,12 @@ final class KeysCommand {
                 .map(s -> (Set<String>) new LinkedHashSet<>(Arrays.asList(s.split(","))))
                 .orElse(ApiKeyStore.DEFAULT_SCOPES);
         final RateLimits limits = rateLimits(args);
+        final List<ApiKey> same = active(store, name.strip());
+        if (!same.isEmpty()) {
+            System.err.printf("an active key is already named '%s' (id %s): revoke it first (./soba keys revoke %s) "
+                    + "or choose another --name%n", name.strip(), ids(same), same.get(0).id());
+            return 1;
+        }
         final CreatedApiKey created = store.create(name, scopes, limits).await().atMost(KeyStoreConnection.TIMEOUT);
         out.println(created.secret());
         System.err.printf("created key %d '%s' with scopes %s and rate limits %s — store it now, it is not shown again%n",
@@ -73,6 +80,17 @@ final class KeysCommand {
         return 0;
     }
 
+    /** The active keys named {@code name} (none when it is an id: ids are digits, names of digits are ids). */
+    private static List<ApiKey> active(final ApiKeyStore store, final String name) {
+        return store.list().await().atMost(KeyStoreConnection.TIMEOUT).stream()
+                .filter(key -> key.name().equals(name) && key.revokedAt().isEmpty())
+                .toList();
+    }
+
+    private static String ids(final List<ApiKey> keys) {
+        return String.join(", ", keys.stream().map(key -> Long.toString(key.id())).toList());
+    }
+
     private static RateLimits rateLimits(final Args args) {
         try {
             return RateLimits.parse(args.option("rate-limit").orElse(""));
@@ -89,7 +107,14 @@ final class KeysCommand {
         if (args.positional().size() != 2) {
             throw new Args.UsageException("keys revoke needs one ID or NAME");
         }
-        final int revoked = store.revoke(args.positional().get(1)).await().atMost(KeyStoreConnection.TIMEOUT);
+        final String idOrName = args.positional().get(1);
+        final List<ApiKey> named = active(store, idOrName);
+        if (named.size() > 1) {
+            System.err.printf("%d active keys are named '%s' (ids %s): revoke one by its id (./soba keys revoke ID)%n",
+                    named.size(), idOrName, ids(named));
+            return 1;
+        }
+        final int revoked = store.revoke(idOrName).await().atMost(KeyStoreConnection.TIMEOUT);
         if (revoked == 0) {
             System.err.println("no active key with id or name '" + args.positional().get(1) + "'");
             return 1;

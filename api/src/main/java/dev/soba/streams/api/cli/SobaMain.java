@@ -10,6 +10,7 @@ import dev.soba.streams.cli.IngestCommand;
 import dev.soba.streams.cli.ContractsCommand;
 import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.PoolsCommand;
+import dev.soba.streams.cli.RejectedCommand;
 import dev.soba.streams.cli.ReplayCommand;
 import dev.soba.streams.cli.SimulateCommand;
 import dev.soba.streams.cli.TopicsCommand;
@@ -44,13 +45,15 @@ public final class SobaMain {
               topics create        create the pipeline's missing topics (what serve does at start)
               contracts analyze FILE...  functions, standards, proxy, compiler and risks of contract bytecode (offline)
               contracts bench FILE...    contracts analysed per second and the worst case, beside evmole with --evmole
+              rejected             the records the pipeline set aside, filtered by topic, reason and time; --follow
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
             + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
             + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE
-            + "\n\n" + ContractsCommand.USAGE;
+            + "\n\n" + ContractsCommand.USAGE
+            + "\n\n" + RejectedCommand.USAGE;
 
     SobaMain() {
     }
@@ -75,6 +78,7 @@ public final class SobaMain {
                 case "ingest" -> IngestCommand.run(rest, System.out);
                 case "topics" -> TopicsCommand.run(rest, System.out);
                 case "contracts" -> ContractsCommand.run(rest, System.out);
+                case "rejected" -> RejectedCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -76,6 +76,36 @@ class KeysCommandTest {
         authenticated(secret).then().statusCode(200);
     }
 
+    /** Names are unique among active keys; a name held by several (older data) is revoked by id only. */
+    @Test
+    void aDuplicateActiveNameIsRefusedAndAnAmbiguousRevokeNeedsAnId() {
+        final String name = "dup-" + UUID.randomUUID();
+        keys("create", "--name", name, "--scopes", "read");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(KeysCommand.run(new String[] {"create", "--name", name, "--db-url",
+                    RealServersResource.servers().reactiveUrl()}, System.out)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("already named '" + name + "'", "keys revoke");
+
+            // Two active keys of one name, as data from before the rule has them.
+            try (KeyStoreConnection connection = KeyStoreConnection.open(RealServersResource.servers().reactiveUrl(),
+                    RealServersResource.servers().username(), RealServersResource.servers().password())) {
+                connection.store().create(name, java.util.Set.of("read")).await().atMost(KeyStoreConnection.TIMEOUT);
+            }
+            assertThat(KeysCommand.run(new String[] {"revoke", name, "--db-url",
+                    RealServersResource.servers().reactiveUrl()}, System.out)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("2 active keys are named '" + name + "'", "by its id");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(keys("list")).containsPattern(name + " .*active");
+        final String id = keys("list").lines().filter(line -> line.contains(name)).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(keys("revoke", id)).contains("revoked 1 key");
+        assertThat(keys("revoke", name)).contains("revoked 1 key");
+    }
+
     @Test
     void misuseIsAClearUsageError() {
         assertThatThrownBy(() -> keys("create")).hasMessageContaining("--name");

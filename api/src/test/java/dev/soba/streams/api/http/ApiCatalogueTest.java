@@ -68,6 +68,9 @@ class ApiCatalogueTest {
 
     private static final List<Row> CATALOGUE = List.of(
             new Row("GET", "/api/v1/instances", Group.ADMIN, List.of(), "/api/v1/instances", null, List.of(), "POST"),
+            new Row("GET", "/api/v1/rejected", Group.ADMIN, List.of(), "/api/v1/rejected?topic=blocks&limit=5", null,
+                    List.of(Bad.param("/api/v1/rejected?since=soon", "since"), Bad.param("/api/v1/rejected?limit=0", "limit")),
+                    "POST"),
             new Row("GET", "/api/v1/blocks/{number}", Group.READ, List.of(), "/api/v1/blocks/1", null,
                     List.of(Bad.param("/api/v1/blocks/abc", "number"), Bad.param("/api/v1/blocks/-1", "number")), "DELETE"),
             new Row("GET", "/api/v1/transactions/{hash}", Group.READ, List.of(), "/api/v1/transactions/" + ZERO_HASH, null,
