@@ -38,7 +38,7 @@ public final class NlpCommand {
                       gettext catalogues of PACKAGES (default coreutils,apt,libapt-pkg6.0,dpkg,git) in DIR (default
                       /usr/share/locale), messages of at least N characters (default 40), at most --per-language (default
                       300) per language; beside the baseline that answers the most frequent language. --accuracy: Lingua's
-                      mode (default low-refined; high needs about 1.5 GB of heap: -Xmx2g).""";
+                      mode (default low; low-refined needs about 800 MB of heap, high about 1.5 GB: -Xmx2g).""";
 
     private NlpCommand() {
     }
@@ -134,7 +134,7 @@ public final class NlpCommand {
 
     private static DetectionAccuracy accuracy(final Args args) {
         try {
-            return DetectionAccuracy.parse(args.option("accuracy").orElse("low-refined"));
+            return DetectionAccuracy.parse(args.option("accuracy").orElse("low"));
         } catch (final IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 @ConfigMapping(prefix = "soba.nlp")
 public interface NlpConfig {
 
-    /** Lingua's mode: low, low-refined or high (heap: about 100 MB, 200 MB, 1.4 GB). */
-    @WithDefault("low-refined")
+    /** Lingua's mode: low, low-refined or high (heap: about 100 MB, 800 MB, 1.5 GB). */
+    @WithDefault("low")
     String detectionAccuracy();
 
     /** apertium (started here as apertium-apy), libretranslate (a server at libretranslate-url) or none. */

@@ -77,8 +77,26 @@ public final class LanguageIdentifier {
                 .toList();
     }
 
-    /** The language of {@code text}. */
-    public LanguageDetection detect(final String text) {
+    /**
+     * Tokens that are in no language: command-line options ({@code --output=FILE}, {@code -T}),
+     * printf conversions ({@code %s}, {@code %-10b}), paths, URLs, identifiers, numbers, brackets.
+     * Software messages are full of them, and n-gram models read them as words of some language.
+     */
+    private static final java.util.regex.Pattern NO_LANGUAGE = java.util.regex.Pattern.compile(
+            "(?U)(?<!\\w)(?:--?[\\w\\[\\]=,./-]*|%[-+ #0-9.*]*[a-zA-Z%]+|\\S*[/=_@\\\\]\\S*|\\S*\\d\\S*|\\$"
+                    + "|\\S*[\\[\\]{}<>|]\\S*)");
+    /** Below this many letters left, the text is read as it was given. */
+    private static final int MIN_CLEAN_LETTERS = 10;
+
+    /** {@code text} without the tokens of {@link #NO_LANGUAGE}, or as it is when too little would be left. */
+    static String withoutCode(final String text) {
+        final String cleaned = NO_LANGUAGE.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return cleaned.codePoints().filter(Character::isLetter).count() >= MIN_CLEAN_LETTERS ? cleaned : text;
+    }
+
+    /** The language of {@code given} (read without options, placeholders, paths and numbers). */
+    public LanguageDetection detect(final String given) {
+        final String text = withoutCode(given);
         final SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(text);
         if (values.isEmpty()) {
             return new LanguageDetection(LanguageDetection.UNDETERMINED, LanguageDetection.UNDETERMINED, "Unknown", 0.0,

@@ -61,4 +61,12 @@ class LanguageIdentifierTest {
         assertThat(LanguageIdentifier.languages()).hasSize(75)
                 .extracting(LanguageScore::iso6391).contains("nb", "nn", "bs", "hr", "id", "ms", "hi", "mr");
     }
+
+    @Test
+    void optionsPlaceholdersPathsAndNumbersAreNotReadAsWords() {
+        assertThat(LanguageIdentifier.withoutCode("-u, --users       daftar %s pengguna yang sedang memakai sistem --output=FILE /usr/bin 42"))
+                .isEqualTo("daftar pengguna yang sedang memakai sistem");
+        // too little prose left: the text as it was
+        assertThat(LanguageIdentifier.withoutCode("--to=si 1000 %s ok")).isEqualTo("--to=si 1000 %s ok");
+    }
 }
