@@ -3,6 +3,7 @@ package dev.soba.streams.api.cli;
 import dev.soba.streams.benchmarks.AccuracyBench;
 import dev.soba.streams.benchmarks.BenchCommand;
 import dev.soba.streams.benchmarks.IngestBench;
+import dev.soba.streams.benchmarks.NlpBench;
 import dev.soba.streams.benchmarks.PipelineBench;
 import dev.soba.streams.benchmarks.QueryBench;
 import dev.soba.streams.cli.Args;
@@ -44,13 +45,14 @@ public final class SobaMain {
               topics create        create the pipeline's missing topics (what serve does at start)
               nlp detect [FILE]    the language of each line (offline, Lingua): one JSON object per line
               nlp evaluate         language-detection accuracy per language on Debian's translated messages
+              bench nlp            detections and translations per second on request, beside a trivial endpoint
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
             + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
             + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE
-            + "\n\n" + NlpCommand.USAGE;
+            + "\n\n" + NlpCommand.USAGE + "\n\n" + NlpBench.USAGE;
 
     SobaMain() {
     }
