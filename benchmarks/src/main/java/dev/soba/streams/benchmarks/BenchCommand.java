@@ -80,12 +80,15 @@ public final class BenchCommand {
         if (which.equals("accuracy")) {
             return AccuracyBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
         }
+        if (which.equals("nlp")) {
+            return NlpBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
+        }
         if (which.equals("ingest")) {
             return IngestBench.run(Arrays.copyOfRange(argv, 1, argv.length), out);
         }
         final Args args = Args.parse(argv, Set.of("logs", "ticks", "seed"), Set.of());
         if (args.positional().size() != 1 || !"market".equals(args.positional().get(0))) {
-            throw new Args.UsageException("bench takes: market, pipeline, queries, accuracy or ingest");
+            throw new Args.UsageException("bench takes: market, pipeline, queries, accuracy, ingest or nlp");
         }
         final long logCount = args.longOption("logs", 100_000);
         final long tickCount = args.longOption("ticks", 100_000);

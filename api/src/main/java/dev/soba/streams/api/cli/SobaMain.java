@@ -3,12 +3,14 @@ package dev.soba.streams.api.cli;
 import dev.soba.streams.benchmarks.AccuracyBench;
 import dev.soba.streams.benchmarks.BenchCommand;
 import dev.soba.streams.benchmarks.IngestBench;
+import dev.soba.streams.benchmarks.NlpBench;
 import dev.soba.streams.benchmarks.PipelineBench;
 import dev.soba.streams.benchmarks.QueryBench;
 import dev.soba.streams.cli.Args;
-import dev.soba.streams.cli.IngestCommand;
 import dev.soba.streams.cli.ContractsCommand;
+import dev.soba.streams.cli.IngestCommand;
 import dev.soba.streams.cli.MevCommand;
+import dev.soba.streams.cli.NlpCommand;
 import dev.soba.streams.cli.PoolsCommand;
 import dev.soba.streams.cli.RejectedCommand;
 import dev.soba.streams.cli.ReplayCommand;
@@ -46,6 +48,9 @@ public final class SobaMain {
               contracts analyze FILE...  functions, standards, proxy, compiler and risks of contract bytecode (offline)
               contracts bench FILE...    contracts analysed per second and the worst case, beside evmole with --evmole
               rejected             the records the pipeline set aside, filtered by topic, reason and time; --follow
+              nlp detect [FILE]    the language of each line (offline, Lingua): one JSON object per line
+              nlp evaluate         language-detection accuracy per language on Debian's translated messages
+              bench nlp            detections and translations per second on request, beside a trivial endpoint
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
@@ -53,7 +58,8 @@ public final class SobaMain {
             + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
             + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE
             + "\n\n" + ContractsCommand.USAGE
-            + "\n\n" + RejectedCommand.USAGE;
+            + "\n\n" + RejectedCommand.USAGE
+            + "\n\n" + NlpCommand.USAGE + "\n\n" + NlpBench.USAGE;
 
     SobaMain() {
     }
@@ -79,6 +85,7 @@ public final class SobaMain {
                 case "topics" -> TopicsCommand.run(rest, System.out);
                 case "contracts" -> ContractsCommand.run(rest, System.out);
                 case "rejected" -> RejectedCommand.run(rest, System.out);
+                case "nlp" -> NlpCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

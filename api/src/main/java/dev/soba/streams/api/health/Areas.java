@@ -42,8 +42,12 @@ public final class Areas {
                             "fraud alerts", "wallet graph and clusters of related wallets")),
             Area.planned("ml-models", "ML models",
                     List.of("price prediction from candles", "model registry with provenance")),
-            Area.planned("nlp-translation", "NLP translation",
-                    List.of("translation of the replaced system's NLP service (not designed for the stream yet)")));
+            // served on request, not by the stream: no processors; healthy when a translation back-end is installed
+            Area.built("nlp-translation", "NLP translation", List.of(),
+                    List.of("language detection (Lingua, offline, 75 languages)",
+                            "translation through Apertium (apertium-apy) or a LibreTranslate server, cached in Redis"),
+                    List.of("POST /api/v1/nlp/detect-language", "POST /api/v1/nlp/translate",
+                            "POST /api/v1/nlp/translate-batch", "GET /api/v1/nlp/supported-languages")));
 
     private Areas() {
     }

@@ -1,5 +1,6 @@
 package dev.soba.streams.api.health;
 
+import dev.soba.streams.api.nlp.NlpService;
 import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.topology.SobaTopology;
 import io.quarkus.kafka.streams.runtime.KafkaStreamsProducer;
@@ -35,8 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Status: {@code unhealthy} when this instance cannot do its work — the pipeline is not
  * running (or rebalancing), PostgreSQL does not answer (no key can be checked), or Redis does not
  * answer while rate limits fail closed; {@code degraded} when it works with less — Redis down
- * while rate limits fail open (unchecked limits, no cache), or a rebalance in progress (queries
- * of moving keys answer 503); {@code healthy} otherwise. Areas that are not built yet report
+ * while rate limits fail open (unchecked limits, no cache), a rebalance in progress (queries
+ * of moving keys answer 503), or no translation back-end installed (translate answers 503);
+ * {@code healthy} otherwise. Areas that are not built yet report
  * {@code built: false, healthy: false} and never count: a missing feature is not an outage.
  */
 @ApplicationScoped
@@ -46,14 +48,17 @@ public class PipelineHealth {
 
     private final KafkaStreamsProducer streams;
     private final DependencyProbe probe;
+    private final NlpService nlp;
     private final String instance;
     private final Map<String, Set<Integer>> subtopologies;
     private volatile Instant started = Instant.now();
 
     public PipelineHealth(final KafkaStreamsProducer streams, final DependencyProbe probe, final SobaConfig config,
+                          final NlpService nlp,
                           @ConfigProperty(name = "quarkus.kafka-streams.application-server") final String instance) {
         this.streams = streams;
         this.probe = probe;
+        this.nlp = nlp;
         this.instance = instance;
         this.subtopologies = subtopologies(SobaTopology.build(config.pipelineConfig()).describe(), Areas.ALL);
     }
@@ -113,6 +118,7 @@ public class PipelineHealth {
         if (!dependencies.redis().healthy()) {
             (probe.redisFailsOpen() ? degraded : unhealthy).add("Redis does not answer: " + dependencies.redis().effect());
         }
+        nlp.translationUnavailable().ifPresent(reason -> degraded.add("translation is unavailable: " + reason));
         final List<String> reasons = new ArrayList<>(unhealthy);
         reasons.addAll(degraded);
         final String status = !unhealthy.isEmpty() ? HealthReport.UNHEALTHY
@@ -131,6 +137,9 @@ public class PipelineHealth {
             return new ServiceReport(area.name(), area.title(), false, false, 0,
                     "not built yet: no processors and no routes; the capabilities are what it will have",
                     List.of(), 0, area.capabilities(), area.endpoints());
+        }
+        if (area.processors().isEmpty()) {
+            return onRequest(area, uptime);
         }
         final Set<Integer> mine = subtopologies.getOrDefault(area.name(), Set.of());
         final List<ServiceReport.StreamThread> running = new ArrayList<>();
@@ -153,6 +162,21 @@ public class PipelineHealth {
         }
         return new ServiceReport(area.name(), area.title(), true, working, working ? uptime : 0,
                 working ? null : "the pipeline is " + state, running, lag, area.capabilities(), area.endpoints());
+    }
+
+    /**
+     * An area served on request, outside the stream (NLP): healthy once its engines are started;
+     * without a translation back-end it still detects languages, so it stays healthy with a
+     * {@code degraded: ...} detail (and the instance's status says degraded, with the reason).
+     */
+    private ServiceReport onRequest(final Area area, final long uptime) {
+        final java.util.Optional<String> unavailable = nlp.translationUnavailable();
+        final boolean started = nlp.started();
+        final String detail = !started ? "starting: loading language models and the translation back-end"
+                : unavailable.map(reason -> "degraded: language detection works; translation is unavailable: " + reason)
+                .orElse(null);
+        return new ServiceReport(area.name(), area.title(), true, started,
+                started ? uptime : 0, detail, List.of(), 0, area.capabilities(), area.endpoints());
     }
 
     /** Records behind the end of each partition the main consumers of this instance read (unknown ones left out). */

@@ -71,7 +71,12 @@ class HealthTest {
                     .as(built).isPositive();
             assertThat(health.getList("services.'" + built + "'.endpoints", String.class)).as(built).isNotEmpty();
         }
-        for (final String planned : List.of("fraud-detection", "ml-models", "nlp-translation")) {
+        // served on request, outside the stream: built, no stream threads (its health is NlpIntegrationTest's)
+        assertThat(health.getMap("services.'nlp-translation'")).containsEntry("built", true).containsEntry("consumer_lag", 0);
+        assertThat(health.getList("services.'nlp-translation'.threads")).isEmpty();
+        assertThat(health.getList("services.'nlp-translation'.endpoints", String.class))
+                .contains("POST /api/v1/nlp/detect-language", "POST /api/v1/nlp/translate");
+        for (final String planned : List.of("fraud-detection", "ml-models")) {
             final Map<String, Object> area = health.getMap("services.'" + planned + "'");
             assertThat(area).as(planned).containsEntry("built", false).containsEntry("healthy", false)
                     .containsEntry("uptime", 0).containsEntry("consumer_lag", 0);

@@ -133,6 +133,22 @@ class ApiCatalogueTest {
             new Row("POST", "/api/v1/data/process-event-stream", Group.WRITE,
                     List.of("/api/python/data/process-event-stream"), "/api/v1/data/process-event-stream",
                     "{\"items\": []}", List.of(Bad.body("{\"items\": 5}", "items"), Bad.body(NOT_JSON, "")), "GET"),
+            new Row("POST", "/api/v1/nlp/detect-language", Group.READ, List.of("/api/python/nlp/detect-language"),
+                    "/api/v1/nlp/detect-language", "{\"text\": \"Das ist ein kurzer deutscher Satz.\"}",
+                    List.of(Bad.body("{\"text\": \"\"}", "text"), Bad.body("{\"text\": 5}", "text"), Bad.body(NOT_JSON, "")),
+                    "GET"),
+            new Row("POST", "/api/v1/nlp/translate", Group.READ, List.of("/api/python/nlp/translate"),
+                    "/api/v1/nlp/translate", "{\"text\": \"Good morning\", \"source\": \"en\", \"target\": \"es\"}",
+                    List.of(Bad.body("{\"source\": \"en\", \"target\": \"es\"}", "text"),
+                            Bad.body("{\"text\": \"Good morning\", \"source\": \"en\"}", "target"),
+                            Bad.body("{\"text\": \"Good morning\", \"source\": \"english!\", \"target\": \"es\"}", "source"),
+                            new Bad(null, "{\"text\": \"Good morning\", \"source\": \"en\", \"target\": \"fr\"}", "target", 422),
+                            Bad.body(NOT_JSON, "")), "GET"),
+            new Row("POST", "/api/v1/nlp/translate-batch", Group.READ, List.of("/api/python/nlp/translate-batch"),
+                    "/api/v1/nlp/translate-batch", "{\"texts\": [\"Good morning\"], \"source\": \"en\", \"target\": \"es\"}",
+                    List.of(Bad.body("{\"texts\": [], \"target\": \"es\"}", "texts"), Bad.body(NOT_JSON, "")), "GET"),
+            new Row("GET", "/api/v1/nlp/supported-languages", Group.READ, List.of("/api/python/nlp/supported-languages"),
+                    "/api/v1/nlp/supported-languages", null, List.of(), "POST"),
             new Row("GET", "/api/v1/health", null, List.of("/api/health"), "/api/v1/health", null, List.of(), "POST"),
             new Row("GET", "/api/v1/health/metrics", null, List.of("/api/health/metrics"), "/api/v1/health/metrics",
                     null, List.of(), "DELETE"),
@@ -186,6 +202,7 @@ class ApiCatalogueTest {
         assertThat(Aliases.canonical("/api/python/data/aggregate-market-data")).isEqualTo("/api/v1/data/aggregate-market-data");
         assertThat(Aliases.canonical("/api/python/blockchain/detect-mev")).isEqualTo("/api/v1/blockchain/detect-mev");
         assertThat(Aliases.canonical("/api/health")).isEqualTo("/api/v1/health");
+        assertThat(Aliases.canonical("/api/python/nlp/translate")).isEqualTo("/api/v1/nlp/translate");
         assertThat(Aliases.canonical("/api/healthcheck")).isEqualTo("/api/healthcheck");
     }
 
