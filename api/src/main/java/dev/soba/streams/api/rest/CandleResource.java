@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -69,12 +68,12 @@ public class CandleResource {
         if (start > end) {
             throw ApiException.badRequest("from", "from must not be after to");
         }
-        if ((end - start) / window.millis() > MAX_CANDLES) {
+        // counted in windows, not in millis: end - start overflows a long for far-apart bounds
+        if (Math.floorDiv(end, window.millis()) - Math.floorDiv(start, window.millis()) >= MAX_CANDLES) {
             throw ApiException.badRequest("from", "at most " + MAX_CANDLES + " " + window.name()
                     + " candles per request: narrow from/to or use a longer interval");
         }
-        final String place = venue == null || venue.isBlank() ? CandleBook.ALL_VENUES
-                : QueryParams.ADDRESS.matcher(venue).matches() ? venue.toLowerCase(Locale.ROOT) : venue;
+        final String place = QueryParams.venue(venue, CandleBook.ALL_VENUES);
         return responder.answer(() -> queries.candles(pair, place, window, start, end),
                 candles -> new CandleSeries(pair, place, window.name(), start, end, candles),
                 "no candles for " + pair, Caller.get(headers, uri));

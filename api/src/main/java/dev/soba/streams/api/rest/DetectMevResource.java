@@ -74,8 +74,10 @@ public class DetectMevResource {
         }
         if (body.isObject() && body.has("block_number") && !body.has("traces")) {
             final JsonNode number = body.get("block_number");
-            if (!number.canConvertToLong() || number.asLong() < 0) {
-                throw ApiException.badRequest("block_number", "block_number is a non-negative integer");
+            // an integral JSON number only: 1.5 is not block 1, "1" is not a number
+            if (!number.isIntegralNumber() || !number.canConvertToLong() || number.asLong() < 0) {
+                throw ApiException.badRequest("block_number", "block_number is a non-negative integer, got "
+                        + (number.isTextual() ? "a string" : number.toString()));
             }
             final long block = number.asLong();
             return responder.answer(() -> queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
