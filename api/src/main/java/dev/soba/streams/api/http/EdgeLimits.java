@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * target longer than {@code soba.http.max-url-length} is a 414, headers larger than
  * {@code soba.http.max-header-size} a 431, a declared body larger than
  * {@code quarkus.http.limits.max-body-size} a 413 (and the connection is closed: the body is not
- * read). The HTTP decoder's own limits ({@code quarkus.http.limits.max-initial-line-length},
+ * read), a chunked body on an {@code /api} path a 411 (its size would only be known while reading it,
+ * too late for a problem answer). The HTTP decoder's own limits ({@code quarkus.http.limits.max-initial-line-length},
  * {@code max-header-size}) are set well above these, so that the API, not the decoder (which answers
  * with an empty body), says what is wrong. The probes under {@code /q/health} serve GET only: other
  * methods are a 405 with {@code Allow}.
@@ -86,6 +87,14 @@ public class EdgeLimits {
                     Map.of(HttpHeaders.CONNECTION.toString(), "close"));
             return;
         }
+        if (declared == null && isChunked(request) && request.path() != null && request.path().startsWith("/api/")) {
+            // a body of unknown length would only be found too large while it is read, where the answer
+            // cannot be a problem any more: /api bodies (JSON of at most max-body-size) declare their length
+            context.response().endHandler(sent -> request.connection().close());
+            answer(context, 411, "Length Required", "send the body with a Content-Length (at most " + maxBodySize
+                    + " bytes), not in chunks", Map.of(HttpHeaders.CONNECTION.toString(), "close"));
+            return;
+        }
         if (isHealthProbe(request.path()) && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             answer(context, 405, "Method Not Allowed", "the health probes answer GET (and HEAD), not "
                     + request.method().name(), Map.of(HttpHeaders.ALLOW.toString(), "GET, HEAD"));
@@ -100,6 +109,11 @@ public class EdgeLimits {
         } catch (final NumberFormatException e) {
             return false; // the HTTP decoder refuses a malformed Content-Length itself
         }
+    }
+
+    private static boolean isChunked(final HttpServerRequest request) {
+        final String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /** Bytes of the header block as sent: {@code name: value\r\n} per header. */

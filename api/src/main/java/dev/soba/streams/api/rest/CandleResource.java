@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Candles of a pair over a time range (name from the system we replace). Its own root path: JAX-RS
@@ -34,6 +39,8 @@ public class CandleResource {
 
     static final int MAX_CANDLES = 5000;
     static final int DEFAULT_CANDLES = 100;
+    private static final String TIME = "a window start: epoch millis (0 to 253402300799999) or ISO-8601 UTC";
+    private static final String TIME_PATTERN = "^([0-9]{1,15}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z)$";
 
     private final InteractiveQueries queries;
     private final QueryResponder responder;
@@ -51,10 +58,20 @@ public class CandleResource {
      * @param to    window start at or before; default: now
      */
     @GET
-    public Response candles(@QueryParam("pair") final String pair,
+    @APIResponse(responseCode = "200", description = "the candles of the window, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleSeries.class)))
+    public Response candles(@Parameter(required = true, description = "BASE-QUOTE in upper case", example = "ETH-USDT",
+                                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9]+-[A-Z0-9]+$"))
+                            @QueryParam("pair") final String pair,
+                            @Parameter(required = true, description = "a candle interval of soba.market.candle-intervals (by default 1m, 5m, 1h, 1d)",
+                                    schema = @Schema(type = SchemaType.STRING, enumeration = {"1m", "5m", "1h", "1d"}))
                             @QueryParam("interval") final String interval,
+                            @Parameter(description = TIME, schema = @Schema(type = SchemaType.STRING, pattern = TIME_PATTERN))
                             @QueryParam("from") final String from,
+                            @Parameter(description = TIME, schema = @Schema(type = SchemaType.STRING, pattern = TIME_PATTERN))
                             @QueryParam("to") final String to,
+                            @Parameter(description = "all (default), a pool address or an exchange name", schema = @Schema(
+                                    type = SchemaType.STRING, pattern = "^(0x[0-9a-fA-F]{40}|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$"))
                             @QueryParam("venue") final String venue,
                             @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * MEV detection on request (name from the system we replace): a block in the body — mev-inspect's
@@ -64,10 +66,16 @@ public class DetectMevResource {
     @POST
     @jakarta.ws.rs.Path("/detect-mev")
     @APIResponse(responseCode = "200", description = "The analysed blocks, or the stored findings of block_number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {Detection.class, MevResource.BlockFindings.class})),
             headers = @Header(name = ResultCache.HEADER, description = "hit when an identical block body was analysed"
                     + " before and the answer comes from the cache, miss otherwise; absent for block_number",
                     schema = @Schema(type = SchemaType.STRING)))
-    public Response detectMev(final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
+    public Response detectMev(@RequestBody(required = true, description = "a block: mev-inspect's Parity format (traces and"
+            + " receipts) or ethereum-etl items ({\"items\": [...]}); or {\"block_number\": N} for the stored findings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {StoredFindingsRequest.class, EtlBlockRequest.class, ParityBlockRequest.class})))
+                              final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ApiException.badRequest("", "a JSON body is required: a block (Parity traces + receipts, or "
                     + "ethereum-etl items) or {\"block_number\": N}");
@@ -127,5 +135,20 @@ public class DetectMevResource {
     }
 
     public record Detection(List<Analysis> blocks) {
+    }
+
+    /** The request forms, as documented (the body is read as a tree). */
+    @Schema(name = "StoredFindingsRequest")
+    public record StoredFindingsRequest(@Schema(required = true, minimum = "0", format = "int64") long blockNumber) {
+    }
+
+    @Schema(name = "EtlBlockRequest")
+    public record EtlBlockRequest(@Schema(required = true, description = "ethereum-etl items of one or more blocks",
+            minItems = 1) List<Object> items) {
+    }
+
+    @Schema(name = "ParityBlockRequest", description = "a block file of mev-inspect-py")
+    public record ParityBlockRequest(@Schema(required = true, minimum = "0") long blockNumber,
+                                     @Schema(required = true) List<Object> traces, @Schema(required = true) List<Object> receipts) {
     }
 }
