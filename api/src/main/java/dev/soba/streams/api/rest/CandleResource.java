@@ -1,9 +1,9 @@
 package dev.soba.streams.api.rest;
 
 import dev.soba.streams.api.http.ApiException;
-import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
@@ -63,7 +63,8 @@ public class CandleResource {
     public Response candles(@Parameter(required = true, description = "BASE-QUOTE in upper case", example = "ETH-USDT",
                                     schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9]+-[A-Z0-9]+$"))
                             @QueryParam("pair") final String pair,
-                            @Parameter(required = true, description = "a candle interval of soba.market.candle-intervals (by default 1m, 5m, 1h, 1d)",
+                            @Parameter(required = true, description = "a candle interval of soba.market.candle-intervals"
+                                    + " (by default 1m, 5m, 1h, 1d)",
                                     schema = @Schema(type = SchemaType.STRING, enumeration = {"1m", "5m", "1h", "1d"}))
                             @QueryParam("interval") final String interval,
                             @Parameter(description = TIME, schema = @Schema(type = SchemaType.STRING, pattern = TIME_PATTERN))

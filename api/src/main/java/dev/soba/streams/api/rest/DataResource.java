@@ -13,15 +13,15 @@ import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.schemas.Block;
 import dev.soba.streams.schemas.Contract;
 import dev.soba.streams.schemas.Item;
+import dev.soba.streams.schemas.ItemParser;
+import dev.soba.streams.schemas.ItemType;
+import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.LogItem;
 import dev.soba.streams.schemas.MarketTick;
 import dev.soba.streams.schemas.Token;
 import dev.soba.streams.schemas.TokenTransfer;
 import dev.soba.streams.schemas.Trace;
 import dev.soba.streams.schemas.Transaction;
-import dev.soba.streams.schemas.ItemParser;
-import dev.soba.streams.schemas.ItemType;
-import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.Validated;
 import dev.soba.streams.schemas.Violation;
 import dev.soba.streams.topology.Topics;
@@ -74,8 +74,9 @@ public class DataResource {
     @APIResponse(responseCode = "200", description = "the verdict: valid, or every broken rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationAnswer.class)))
     public ValidationAnswer validateBlockchainEvent(@RequestBody(required = true, description = "one item (its type field says which)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Block.class, Transaction.class, LogItem.class, TokenTransfer.class, Trace.class, Contract.class, Token.class,
-                    MarketTick.class}))) final JsonNode body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Block.class, Transaction.class,
+                    LogItem.class, TokenTransfer.class, Trace.class, Contract.class, Token.class, MarketTick.class})))
+                                                    final JsonNode body) {
         return validate(requireBody(body), Optional.empty());
     }
 

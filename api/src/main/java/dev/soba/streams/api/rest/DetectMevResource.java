@@ -30,10 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * MEV detection on request (name from the system we replace): a block in the body — mev-inspect's
@@ -149,6 +149,7 @@ public class DetectMevResource {
 
     @Schema(name = "ParityBlockRequest", description = "a block file of mev-inspect-py")
     public record ParityBlockRequest(@Schema(required = true, minimum = "0") long blockNumber,
-                                     @Schema(required = true) List<Object> traces, @Schema(required = true) List<Object> receipts) {
+                                     @Schema(required = true) List<Object> traces,
+                                     @Schema(required = true) List<Object> receipts) {
     }
 }

@@ -42,7 +42,7 @@ public class DexResource {
 
     @GET
     @Path("/swaps")
-@APIResponse(responseCode = "200", description = "the pool's swaps in chain order",
+    @APIResponse(responseCode = "200", description = "the pool's swaps in chain order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapList.class)))
     public Response swaps(@Parameter(required = true, description = "the pool address", schema = @Schema(type = SchemaType.STRING,
                                   pattern = "^0x[0-9a-fA-F]{40}$")) @QueryParam("pool") final String pool,

@@ -57,10 +57,12 @@ public class MevResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
                     oneOf = {BlockFindings.class, SearcherFindings.class})))
     public Response findings(@Parameter(description = "a block number (or give searcher)", schema = @Schema(
-                                     type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("block") final String block,
+                                     type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                             @QueryParam("block") final String block,
                              @Parameter(description = "a searcher address (or give block)", schema = @Schema(type = SchemaType.STRING,
                                      pattern = "^0x[0-9a-fA-F]{40}$")) @QueryParam("searcher") final String searcher,
-                             @Parameter(description = "how many, default 100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) @QueryParam("limit") final String limit,
+                             @Parameter(description = "how many, default 100", schema = @Schema(type = SchemaType.INTEGER,
+                                     format = "int32", minimum = "1", maximum = "1000")) @QueryParam("limit") final String limit,
                              @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final boolean byBlock = block != null && !block.isBlank();
         final boolean bySearcher = searcher != null && !searcher.isBlank();

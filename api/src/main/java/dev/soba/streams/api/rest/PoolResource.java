@@ -40,9 +40,10 @@ public class PoolResource {
 
     @GET
     @Path("/{address}")
-@APIResponse(responseCode = "200", description = "the registry entry of the pool",
+    @APIResponse(responseCode = "200", description = "the registry entry of the pool",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolView.class)))
-    public Response pool(@Parameter(description = "an address: 0x and 40 hex digits", schema = @Schema(type = SchemaType.STRING, pattern = "^0x[0-9a-fA-F]{40}$")) @PathParam("address") final String address,
+    public Response pool(@Parameter(description = "the pool address: 0x and 40 hex digits", schema = @Schema(
+                                 type = SchemaType.STRING, pattern = "^0x[0-9a-fA-F]{40}$")) @PathParam("address") final String address,
                          @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String normalised = QueryParams.address("address", address);
         return responder.answer(() -> queries.pool(normalised), PoolView::of,
