@@ -87,6 +87,21 @@ class HostileInputTest {
     }
 
     @Test
+    void anItemOverTheProducersRequestSizeIsRejectedAloneWithItsReason() {
+        final String key = key();
+        final String big = TICK.formatted("\"1\"", "\"1\"").replace("\"trade_id\": \"1\"",
+                "\"trade_id\": \"big-" + java.util.UUID.randomUUID() + "\", \"note\": \"" + "x".repeat(1_100_000) + "\"");
+        final String small = TICK.formatted("\"1\"", "\"1\"").replace("\"trade_id\": \"1\"",
+                "\"trade_id\": \"small-" + java.util.UUID.randomUUID() + "\"");
+        final io.restassured.path.json.JsonPath answer = given().auth().oauth2(key).contentType("application/json")
+                .body("{\"items\": [" + big + ", " + small + "]}").post("/api/v1/data/process-event-stream")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("results[0].status")).isEqualTo("rejected");
+        assertThat(answer.getString("results[0].violations[0].reason")).contains("could not be written");
+        assertThat(answer.getString("results[1].status")).isEqualTo("accepted");
+    }
+
+    @Test
     void detectMevRefusesAFractionalOrTextualBlockNumber() {
         final String key = key();
         for (final String number : List.of("1.5", "1e0", "\"1\"", "-1", "18446744073709551616")) {
