@@ -369,11 +369,16 @@ final class SymbolicMachine {
                 push(s, Val.unknown(taint));
             }
             case Opcodes.CALLDATACOPY -> {
-                pop(s);
+                final Val to = pop(s);
                 final Val from = pop(s);
-                pop(s);
+                final Val length = pop(s);
                 if (selector >= 0 && from.is(Kind.ARG_DATA)) {
                     t.copiedArgs.add(from.arg());
+                }
+                if (to.small() == 28 && from.small() == 0 && length.small() == 4) {
+                    // classic Vyper: calldatacopy(28, 0, 4) then mload(0) is the method id
+                    s.memory.put(0L, selector >= 0 ? Val.of(selector)
+                            : Val.sym(Kind.SELECTOR, 0, Val.T_CALLDATA | Val.T_SELECTOR));
                 }
             }
             case Opcodes.PC -> push(s, Val.of(s.pc));
@@ -494,6 +499,14 @@ final class SymbolicMachine {
                 }
                 if (a.tainted(Val.T_ORIGIN) || b.tainted(Val.T_ORIGIN)) {
                     t.originChecked = true;
+                }
+            }
+            case Opcodes.XOR, Opcodes.SUB -> {
+                // Vyper: PUSH4 sel DUP2 XOR PUSH2 next JUMPI (non-zero: not this function)
+                final Val sym = a.isConst() ? b : a;
+                final Val other = a.isConst() ? a : b;
+                if (sym.is(Kind.SELECTOR) && other.isConst() && other.c().bitLength() <= 32) {
+                    return Val.sym(Kind.SEL_NE, other.c().intValue(), taint);
                 }
             }
             case Opcodes.ISZERO -> {
