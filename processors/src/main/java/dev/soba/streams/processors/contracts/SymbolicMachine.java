@@ -32,8 +32,6 @@ final class SymbolicMachine {
         final Set<Integer> dynamicArgs = new HashSet<>();
         final Set<Integer> copiedArgs = new HashSet<>();
         final Set<Integer> elementArgs = new HashSet<>();
-        final Set<Integer> arithmeticArgs = new HashSet<>();
-        final Set<Integer> hashedArgs = new HashSet<>();
         boolean valueChecked;
         boolean valueUsed;
         boolean reads;
@@ -360,9 +358,6 @@ final class SymbolicMachine {
                 if (off.small() >= 0 && len.small() >= 0 && len.small() <= 1024) {
                     for (long p = off.small(); p < off.small() + len.small(); p += 32) {
                         final Val w = s.memory.get(p);
-                        if (w != null && w.is(Kind.ARG) && selector >= 0) {
-                            t.hashedArgs.add(w.arg());
-                        }
                         taint |= w == null ? 0 : w.taint() | (w.isConst() ? 0 : Val.T_CALLDATA & w.taint());
                     }
                 }
@@ -405,11 +400,6 @@ final class SymbolicMachine {
         }
     }
 
-    /** Operations that treat a word as a number (bytes32 values are only hashed, stored and compared). */
-    private static boolean isArithmetic(final int op) {
-        return op >= Opcodes.ADD && op <= Opcodes.SGT;
-    }
-
     private static boolean isPure(final int op) {
         return op >= Opcodes.ADD && op <= Opcodes.SAR;
     }
@@ -446,13 +436,6 @@ final class SymbolicMachine {
             return Val.of(Words.apply(op, a.c(), b == null ? null : b.c(), c == null ? null : c.c()));
         }
         final int taint = a.taint() | (b == null ? 0 : b.taint()) | (c == null ? 0 : c.taint());
-        if (selector >= 0 && isArithmetic(op)) {
-            for (final Val v : new Val[] {a, b, c}) {
-                if (v != null && v.is(Kind.ARG)) {
-                    t.arithmeticArgs.add(v.arg());
-                }
-            }
-        }
         switch (op) {
             case Opcodes.SHR -> {
                 if (a.isConst() && a.small() == 224 && b.is(Kind.CALLDATA0)) {
