@@ -104,11 +104,7 @@ public final class ContractAnalyzer {
         if (strong != null) {
             return strong;
         }
-        if (t.weakBool.contains(k)) {
-            return "bool";
-        }
-        // A word only ever hashed (a mapping key) and never used as a number: a role id, a hash.
-        return t.hashedArgs.contains(k) && !t.arithmeticArgs.contains(k) ? "bytes32" : "uint256";
+        return t.weakBool.contains(k) ? "bool" : "uint256";
     }
 
     /**

@@ -32,8 +32,6 @@ final class SymbolicMachine {
         final Set<Integer> dynamicArgs = new HashSet<>();
         final Set<Integer> copiedArgs = new HashSet<>();
         final Set<Integer> elementArgs = new HashSet<>();
-        final Set<Integer> arithmeticArgs = new HashSet<>();
-        final Set<Integer> hashedArgs = new HashSet<>();
         boolean valueChecked;
         boolean valueUsed;
         boolean reads;
@@ -360,20 +358,22 @@ final class SymbolicMachine {
                 if (off.small() >= 0 && len.small() >= 0 && len.small() <= 1024) {
                     for (long p = off.small(); p < off.small() + len.small(); p += 32) {
                         final Val w = s.memory.get(p);
-                        if (w != null && w.is(Kind.ARG) && selector >= 0) {
-                            t.hashedArgs.add(w.arg());
-                        }
                         taint |= w == null ? 0 : w.taint() | (w.isConst() ? 0 : Val.T_CALLDATA & w.taint());
                     }
                 }
                 push(s, Val.unknown(taint));
             }
             case Opcodes.CALLDATACOPY -> {
-                pop(s);
+                final Val to = pop(s);
                 final Val from = pop(s);
-                pop(s);
+                final Val length = pop(s);
                 if (selector >= 0 && from.is(Kind.ARG_DATA)) {
                     t.copiedArgs.add(from.arg());
+                }
+                if (to.small() == 28 && from.small() == 0 && length.small() == 4) {
+                    // classic Vyper: calldatacopy(28, 0, 4) then mload(0) is the method id
+                    s.memory.put(0L, selector >= 0 ? Val.of(selector)
+                            : Val.sym(Kind.SELECTOR, 0, Val.T_CALLDATA | Val.T_SELECTOR));
                 }
             }
             case Opcodes.PC -> push(s, Val.of(s.pc));
@@ -398,11 +398,6 @@ final class SymbolicMachine {
                 }
             }
         }
-    }
-
-    /** Operations that treat a word as a number (bytes32 values are only hashed, stored and compared). */
-    private static boolean isArithmetic(final int op) {
-        return op >= Opcodes.ADD && op <= Opcodes.SGT;
     }
 
     private static boolean isPure(final int op) {
@@ -441,13 +436,6 @@ final class SymbolicMachine {
             return Val.of(Words.apply(op, a.c(), b == null ? null : b.c(), c == null ? null : c.c()));
         }
         final int taint = a.taint() | (b == null ? 0 : b.taint()) | (c == null ? 0 : c.taint());
-        if (selector >= 0 && isArithmetic(op)) {
-            for (final Val v : new Val[] {a, b, c}) {
-                if (v != null && v.is(Kind.ARG)) {
-                    t.arithmeticArgs.add(v.arg());
-                }
-            }
-        }
         switch (op) {
             case Opcodes.SHR -> {
                 if (a.isConst() && a.small() == 224 && b.is(Kind.CALLDATA0)) {
@@ -494,6 +482,14 @@ final class SymbolicMachine {
                 }
                 if (a.tainted(Val.T_ORIGIN) || b.tainted(Val.T_ORIGIN)) {
                     t.originChecked = true;
+                }
+            }
+            case Opcodes.XOR, Opcodes.SUB -> {
+                // Vyper: PUSH4 sel DUP2 XOR PUSH2 next JUMPI (non-zero: not this function)
+                final Val sym = a.isConst() ? b : a;
+                final Val other = a.isConst() ? a : b;
+                if (sym.is(Kind.SELECTOR) && other.isConst() && other.c().bitLength() <= 32) {
+                    return Val.sym(Kind.SEL_NE, other.c().intValue(), taint);
                 }
             }
             case Opcodes.ISZERO -> {

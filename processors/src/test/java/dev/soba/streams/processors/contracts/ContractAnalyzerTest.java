@@ -78,6 +78,31 @@ class ContractAnalyzerTest {
                 new FunctionInfo(TOTAL, "", "view"));
     }
 
+    /** Vyper's dispatchers: XOR against each method id (jump away when non-zero), id by SHR or by calldatacopy(28, 0, 4). */
+    @Test
+    void findsVyperStyleDispatchers() {
+        final String a1 = Selectors.of("a()");
+        final String b1 = Selectors.of("b(uint256)");
+        for (final boolean classic : new boolean[] {false, true}) {
+            final Asm a = new Asm();
+            if (classic) {
+                a.push("04").push("00").push("1c").op(Opcodes.CALLDATACOPY).push("00").op(Opcodes.MLOAD);
+            } else {
+                a.push("00").op(Opcodes.CALLDATALOAD).push("e0").op(Opcodes.SHR);
+            }
+            a.push(a1).op(Opcodes.DUP2).op(Opcodes.XOR).pushLabel("notA").op(Opcodes.JUMPI)
+                    .push("01").push("00").op(Opcodes.SSTORE).op(Opcodes.STOP)
+                    .label("notA").push(b1).op(Opcodes.DUP2).op(Opcodes.XOR).pushLabel("none").op(Opcodes.JUMPI)
+                    .op(Opcodes.CALLVALUE).pushLabel("none").op(Opcodes.JUMPI)
+                    .push("04").op(Opcodes.CALLDATALOAD).push("00").op(Opcodes.MSTORE).push("20").push("00")
+                    .op(Opcodes.RETURN)
+                    .label("none").push("00").op(Opcodes.DUP1).op(Opcodes.REVERT);
+            assertThat(ContractAnalyzer.analyze("0x0c", a.bytes()).functions()).as("classic " + classic)
+                    .containsExactlyInAnyOrder(new FunctionInfo(a1, "", "payable"),
+                            new FunctionInfo(b1, "uint256", "view"));
+        }
+    }
+
     @Test
     void libraryFunctionsAreNeverPayable() {
         final String getter = Selectors.of("get()");
