@@ -58,7 +58,8 @@ public final class SimulateCommand {
             start it with --no-feed, or use another --topic-prefix, so its own chain does not interleave with this one.
             The producer retries for --delivery-timeout (default 120s, e.g. across a broker restart); if records
             still cannot be written it stops and prints the command that resumes at the first block not known to be
-            written (--resume-at N regenerates the same chain and publishes from block N).""";
+            written (--resume-at N regenerates the same chain and publishes from block N). --parent-hash sets what the
+            first block links to (by default the head's hash when continuing, else the seed's own block before).""";
     static final long DEFAULT_START_BLOCK = 19_000_000L;
     static final Instant DEFAULT_START_TIME = Instant.parse("2024-01-01T00:00:00Z");
     static final Duration DEFAULT_DELIVERY_TIMEOUT = SimulationSupport.DEFAULT_DELIVERY_TIMEOUT;
