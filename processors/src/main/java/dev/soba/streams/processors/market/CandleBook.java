@@ -52,7 +52,7 @@ public final class CandleBook {
         final List<CandleEvent> events = new ArrayList<>();
         for (final String venue : venuesOf(trade.venue())) {
             final long clock = advance(trade.pair(), venue, trade.timestamp());
-            final long finality = finality(trade.pair(), venue, trade.venue(), clock);
+            final long finality = finality(trade.pair(), venue, clock);
             for (final CandleInterval interval : intervals) {
                 final long start = interval.windowStart(trade.timestamp());
                 if (!state.keeps(interval, trade.pair(), venue, start + interval.millis(), clock)) {
@@ -83,7 +83,7 @@ public final class CandleBook {
         }
         for (final String venue : venuesOf(imported.venue())) {
             final long clock = advance(imported.pair(), venue, imported.closeTime() - 1);
-            final long finality = finality(imported.pair(), venue, imported.venue(), clock);
+            final long finality = finality(imported.pair(), venue, clock);
             for (final CandleInterval interval : intervals) {
                 if (interval.millis() < length) {
                     continue;
@@ -108,12 +108,12 @@ public final class CandleBook {
      * The clock that decides finality for {@code venue}'s candles: its own, or for {@code all} the
      * watermark over the venues that feed it (the slowest one not idle).
      */
-    private long finality(final String pair, final String venue, final String sourceVenue, final long clock) {
+    private long finality(final String pair, final String venue, final long clock) {
         if (!ALL_VENUES.equals(venue)) {
             return clock;
         }
+        // loaded once per pair; advance() keeps it current (the source venue's clock was advanced just before)
         final Map<String, Long> clocks = feeders.computeIfAbsent(pair, p -> new HashMap<>(state.feederClocks(p)));
-        state.clock(pair, sourceVenue).ifPresent(own -> clocks.put(sourceVenue, own));
         final long idleBefore = clock - IDLE_VENUE.toMillis();
         long watermark = clock;
         for (final long feeder : clocks.values()) {
