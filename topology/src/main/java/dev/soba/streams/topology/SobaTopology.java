@@ -101,7 +101,9 @@ public final class SobaTopology {
                         StoreNames.BLOCKS, StoreNames.ORPHANED_BLOCKS, StoreNames.BLOCK_TRANSACTIONS);
 
         // a re-organisation deeper than the configured depth, and the items of its block: refused, never half-applied
-        chain.flatMapValues(event -> refusalOf(topics, event), Named.as("refused-by-chain"))
+        chain.flatMap((key, event) -> refusalOf(topics, event).stream()
+                        .map(rejection -> KeyValue.pair(rejection.sourceTopic(), rejection)).toList(),
+                        Named.as("refused-by-chain"))
                 .to(topics.rejected(), Produced.with(Serdes.String(), new JsonSerde<>(RejectedRecord.class))
                         .withName("write-rejected-by-chain"));
 

@@ -62,7 +62,11 @@ class DeepReorgTopologyTest {
             send(driver, ItemType.TRANSACTION, TestItems.transaction(TestItems.hash("t-new"), HEIGHT, newHash, 0,
                     TestItems.address("carol"), TestItems.address("dave"), BigInteger.TWO));
 
-            final List<RejectedRecord> refused = rejected.readValuesToList();
+            final List<org.apache.kafka.streams.test.TestRecord<String, RejectedRecord>> records = rejected.readRecordsToList();
+            assertThat(records).extracting(org.apache.kafka.streams.test.TestRecord::key)
+                    .as("keyed by source topic, like every rejected record")
+                    .containsExactly(TOPICS.input(ItemType.BLOCK), TOPICS.input(ItemType.TRANSACTION));
+            final List<RejectedRecord> refused = records.stream().map(org.apache.kafka.streams.test.TestRecord::value).toList();
             assertThat(refused).hasSize(2);
             assertThat(refused.get(0).reason()).contains("re-organisation deeper than " + depth);
             assertThat(refused.get(0).sourceTopic()).isEqualTo(TOPICS.input(ItemType.BLOCK));
