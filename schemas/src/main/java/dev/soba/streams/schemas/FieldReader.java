@@ -37,6 +37,8 @@ final class FieldReader {
     enum Need { REQUIRED, OPTIONAL }
 
     static final BigInteger TWO_POW_64 = BigInteger.ONE.shiftLeft(64);
+    /** The digits a decimal (price, quantity) may have on each side of its point: as many as a uint256. */
+    static final int MAX_DECIMAL_DIGITS = 78;
     // Long enough for any item id (a trace id is about 85 characters), short enough for one line.
     private static final int MAX_QUOTED = 120;
 
@@ -199,6 +201,12 @@ final class FieldReader {
             }
         } else {
             return wrongType(name, -1, "a decimal number or decimal string", value);
+        }
+        // 1e999999999 is a valid JSON number, but its plain form has a billion digits.
+        if (number.precision() - number.scale() > MAX_DECIMAL_DIGITS || number.scale() > MAX_DECIMAL_DIGITS) {
+            violate(name, -1, "out of range: at most " + MAX_DECIMAL_DIGITS
+                    + " digits before and after the decimal point, got " + number);
+            return null;
         }
         if (number.signum() <= 0) {
             violate(name, -1, "must be positive, got " + number.toPlainString());

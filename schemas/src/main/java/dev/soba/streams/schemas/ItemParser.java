@@ -47,6 +47,8 @@ public final class ItemParser {
             tree = TREE_READER.readTree(record);
         } catch (final IOException e) {
             return invalid("", "not valid JSON: " + Json.shortMessage(e));
+        } catch (final NumberFormatException e) {
+            return invalid("", "not valid JSON: " + Json.shortMessage(e));
         }
         return parse(tree, expectedType);
     }

@@ -100,7 +100,18 @@ public final class Json {
             return MAPPER.readTree(json);
         } catch (final IOException e) {
             throw new JsonCodecException("not valid JSON: " + shortMessage(e), e);
+        } catch (final NumberFormatException e) {
+            throw new JsonCodecException("not valid JSON: " + shortMessage(e), e);
         }
+    }
+
+    /**
+     * The reason of a number the parser could not represent ({@code 1e2147483648}: Jackson throws a
+     * {@link NumberFormatException}, not an {@link IOException}, for an exponent past an int).
+     */
+    static String shortMessage(final NumberFormatException e) {
+        final String message = "number out of range: " + firstLine(e.getMessage() == null ? "" : e.getMessage());
+        return message.length() <= 200 ? message : message.substring(0, 197) + "...";
     }
 
     /** A parser's message without source excerpts, on one line, short enough for a rejection reason. */

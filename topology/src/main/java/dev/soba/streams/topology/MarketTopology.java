@@ -117,8 +117,11 @@ final class MarketTopology {
                                 StoreNames.CANDLE_CLOCKS, StoreNames.CANDLE_OPEN_WINDOWS, StoreNames.POOLS),
                         Named.as("candles"), candleStores.toArray(String[]::new));
 
+        // the first final candle of a window and each later correction of it (header soba-candle-status)
         candles.flatMap((key, event) -> event instanceof CandleEvent.Finalized finalized
                         ? List.of(KeyValue.pair(candleKey(finalized.candle()), finalized.candle()))
+                        : event instanceof CandleEvent.Corrected corrected
+                        ? List.of(KeyValue.pair(candleKey(corrected.candle()), corrected.candle()))
                         : List.<KeyValue<String, Candle>>of(), Named.as("final-candle"))
                 .to(topics.candles(), Produced.with(Serdes.String(), new JsonSerde<>(Candle.class)).withName("write-candles"));
         candles.flatMap((key, event) -> event instanceof CandleEvent.Late late

@@ -44,12 +44,15 @@ public final class MevTopology {
                 Serdes.Long(), new JsonSerde<>(BlockAssembly.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_ASSEMBLY_ITEMS),
                 Serdes.String(), new ItemSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_FORGOTTEN),
+                Serdes.Long(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEV_BY_BLOCK),
                 Serdes.String(), new JsonSerde<>(MevBlockFindings.class)).withCachingEnabled());
         final KStream<String, MevOutput> outputs = chain.process(() -> new BlockAssemblyProcessor(
                         new BlockAssemblyProcessor.MevStores(StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_ASSEMBLY_ITEMS,
-                                StoreNames.MEV_BY_BLOCK, StoreNames.POOLS, StoreNames.TOKENS), mev),
-                Named.as("assemble-mev"), StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_ASSEMBLY_ITEMS, StoreNames.MEV_BY_BLOCK);
+                                StoreNames.MEV_BY_BLOCK, StoreNames.POOLS, StoreNames.TOKENS, StoreNames.MEV_FORGOTTEN), mev),
+                Named.as("assemble-mev"), StoreNames.MEV_ASSEMBLIES, StoreNames.MEV_ASSEMBLY_ITEMS, StoreNames.MEV_BY_BLOCK,
+                StoreNames.MEV_FORGOTTEN);
 
         // Headers (the status) survive mapValues, so the topic carries the plain finding.
         outputs.mapValues(MevOutput::finding, Named.as("mev-finding"))

@@ -15,10 +15,12 @@ import dev.soba.streams.schemas.Block;
 import dev.soba.streams.schemas.Item;
 import dev.soba.streams.schemas.ItemSerde;
 import dev.soba.streams.schemas.ItemType;
+import dev.soba.streams.schemas.Json;
 import dev.soba.streams.schemas.JsonSerde;
 import dev.soba.streams.schemas.RejectedRecord;
 import dev.soba.streams.schemas.ReorgEvent;
 import dev.soba.streams.schemas.Transaction;
+import dev.soba.streams.schemas.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,13 @@ public final class SobaTopology {
                         Named.as("canonical-chain"),
                         StoreNames.BLOCKS, StoreNames.ORPHANED_BLOCKS, StoreNames.BLOCK_TRANSACTIONS);
 
+        // a re-organisation deeper than the configured depth, and the items of its block: refused, never half-applied
+        chain.flatMap((key, event) -> refusalOf(topics, event).stream()
+                        .map(rejection -> KeyValue.pair(rejection.sourceTopic(), rejection)).toList(),
+                        Named.as("refused-by-chain"))
+                .to(topics.rejected(), Produced.with(Serdes.String(), new JsonSerde<>(RejectedRecord.class))
+                        .withName("write-rejected-by-chain"));
+
         chain.flatMapValues(SobaTopology::reorgOf, Named.as("reorg"))
                 .to(topics.reorgs(), Produced.with(Serdes.String(), new JsonSerde<>(ReorgEvent.class))
                         .withName("write-reorgs"));
@@ -166,6 +175,16 @@ public final class SobaTopology {
                 // a history is rewritten for every transaction it gains: its other entries' JSON is reused
                 JsonSerde.reusingElements(AddressHistory.class, HISTORY_ENTRIES_PER_THREAD, TransactionRef.class))
                 .withCachingEnabled());
+    }
+
+    /** The rejected record of a refused item: its input topic, its JSON (its offset is behind a repartition). */
+    private static List<RejectedRecord> refusalOf(final Topics topics, final ChainEvent event) {
+        if (!(event instanceof ChainEvent.Refused refused)) {
+            return List.of();
+        }
+        return List.of(RejectedRecord.of(List.of(new Violation(refused.item() instanceof Block ? "hash" : "block_hash",
+                        refused.reason())), topics.input(refused.item().itemType()), -1, -1L, Json.write(refused.item()),
+                System.currentTimeMillis()));
     }
 
     private static List<ReorgEvent> reorgOf(final ChainEvent event) {

@@ -33,6 +33,8 @@ public final class StoreNames {
     public static final String MEV_ASSEMBLIES = "mev-block-assemblies";
     /** The items of the blocks being assembled, one entry each: {@code block|sequence} → item. */
     public static final String MEV_ASSEMBLY_ITEMS = "mev-block-items";
+    /** Ranges of heights whose MEV assembly was analysed and let go (first height → last height). */
+    public static final String MEV_FORGOTTEN = "mev-forgotten-blocks";
     /** MEV findings of a block: block number (the block partition key) → its current findings. */
     public static final String MEV_BY_BLOCK = "mev-by-block";
     /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */

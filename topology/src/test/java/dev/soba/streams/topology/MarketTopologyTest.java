@@ -28,6 +28,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import dev.soba.streams.processors.dex.SwapIndexProcessor;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,20 +222,38 @@ class MarketTopologyTest {
             assertThat(c.vwap()).isEqualByComparingTo("100");
         });
 
-        // a trade for that minute now is too late for it, but still counts in the open 5m and 1h windows
+        // a trade for that minute now still reaches it: the final candle is corrected and the correction published,
+        // and it counts in the open 5m and 1h windows as well
+        final TestOutputTopic<String, Candle> published = output(TOPICS.candles(), Candle.class);
         send(ticks, tick("binance", "5", "1", "1", T0.plusSeconds(30)));
-        final List<LateRecord> lates = late.readValuesToList();
-        assertThat(lates).extracting(LateRecord::interval).containsOnly("1m");
-        assertThat(lates).extracting(LateRecord::scope).containsExactlyInAnyOrder("binance", "all");
+        assertThat(late.isEmpty()).isTrue();
+        final List<TestRecord<String, Candle>> corrections = published.readRecordsToList();
+        assertThat(corrections).extracting(r -> r.value().venue()).containsExactlyInAnyOrder("binance", "all");
+        assertThat(corrections).allSatisfy(r -> {
+            assertThat(new String(r.headers().lastHeader(CandleProcessor.STATUS_HEADER).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(CandleProcessor.CORRECTION);
+            assertThat(r.value().closed()).isTrue();
+            assertThat(r.value().tradeCount()).isEqualTo(4);
+            assertThat(r.value().low()).isEqualByComparingTo("1");
+        });
+        assertThat(minutes.get(CandleProcessor.candleKey("ETH-USDT", "all", T0.toEpochMilli())).tradeCount()).isEqualTo(4);
         final KeyValueStore<String, Candle> fives = driver.getKeyValueStore(CandleProcessor.storeName(CandleInterval.FIVE_MINUTES));
         assertThat(fives.get(CandleProcessor.candleKey("ETH-USDT", "binance", T0.toEpochMilli())).low())
                 .isEqualByComparingTo("1");
-        // another exchange's clock is its own: its old trade still makes kraken's minute; only the
-        // cross-venue minute, which follows the fastest venue, has closed
+        // another exchange's clock is its own: its old trade makes kraken's minute, and corrects the
+        // cross-venue minute, which was final already
         send(ticks, tick("kraken", "k1", "95", "1", T0.plusSeconds(40)));
-        assertThat(late.readValuesToList()).extracting(LateRecord::scope).containsOnly("all");
+        assertThat(late.isEmpty()).isTrue();
+        assertThat(published.readValuesToList()).extracting(Candle::venue, Candle::tradeCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("all", 5L));
         assertThat(minutes.get(CandleProcessor.candleKey("ETH-USDT", "kraken", T0.toEpochMilli())).close())
                 .isEqualByComparingTo("95");
+
+        // only input older than the store's retention is late, with the reason
+        send(ticks, tick("binance", "6", "100", "1", T0.minus(MarketConfig.defaultRetention(CandleInterval.ONE_MINUTE))
+                .minusSeconds(3_600)));
+        assertThat(late.readValuesToList()).extracting(LateRecord::reason).isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).contains("retention"));
     }
 
     @Test
@@ -263,5 +282,29 @@ class MarketTopologyTest {
         final RejectedRecord rejection = rejected.readValue();
         assertThat(rejection.sourceTopic()).isEqualTo(TOPICS.marketCandles());
         assertThat(rejection.violations()).extracting(v -> v.field()).contains("open_time", "open", "base_volume");
+    }
+
+    @Test
+    void importedHistoryAfterALiveFeedRanReachesTheCrossVenueCandlesNotLateTrades() {
+        final TestOutputTopic<String, LateRecord> late = output(TOPICS.lateTrades(), LateRecord.class);
+        // the live feed is a day ahead of the history
+        send(ticks, tick("binance", "live-1", "2000", "1", T0.plus(java.time.Duration.ofDays(1))));
+        send(ticks, tick("binance", "live-2", "2001", "1", T0.plus(java.time.Duration.ofDays(1)).plusSeconds(120)));
+        for (int minute = 0; minute < 5; minute++) {
+            final long open = T0.plusSeconds(60L * minute).toEpochMilli();
+            send(importedCandles, """
+                    {"venue": "bybit", "pair": "ETH-USDT", "interval": "1m", "open_time": %d, "close_time": %d,
+                     "open": "%d", "high": "%d", "low": "%d", "close": "%d", "base_volume": "10",
+                     "trade_count": 3, "first_trade_time": %d, "last_trade_time": %d, "closed": true}
+                    """.formatted(open, open + 60_000, 100 + minute, 105 + minute, 95 + minute, 101 + minute, open, open + 59_999));
+        }
+        assertThat(late.isEmpty()).as("nothing of the history is late").isTrue();
+        final KeyValueStore<String, Candle> fives = driver.getKeyValueStore(CandleProcessor.storeName(CandleInterval.FIVE_MINUTES));
+        final Candle all = fives.get(CandleProcessor.candleKey("ETH-USDT", "all", T0.toEpochMilli()));
+        assertThat(all.tradeCount()).isEqualTo(15);
+        assertThat(all.baseVolume()).isEqualByComparingTo("50");
+        assertThat(all.open()).isEqualByComparingTo("100");
+        assertThat(all.close()).isEqualByComparingTo("105");
+        assertThat(all.closed()).as("final on arrival: the live feed is past it").isTrue();
     }
 }

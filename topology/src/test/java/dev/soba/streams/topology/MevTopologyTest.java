@@ -205,4 +205,46 @@ class MevTopologyTest {
         assertThat(driver.<String, MevBlockFindings>getKeyValueStore(StoreNames.MEV_BY_BLOCK).get(KEY).findings())
                 .singleElement().satisfies(finding -> assertThat(finding.kind()).isEqualTo(MevKind.SANDWICH));
     }
+
+    @Test
+    void aBlockFarBelowALiveFeedThatRanAndWasForgottenIsStillAnalysedWhenItsItemsCome() {
+        // a live feed well above the block: assembled, analysed, let go (its heights are remembered as one range)
+        final long head = TestBlock.NUMBER + 10_000;
+        for (long n = head; n < head + 70; n++) {
+            send(ItemType.BLOCK, TestItems.block(n, TestItems.hash("live-" + n), TestItems.hash("live-" + (n - 1)), 0));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        final KeyValueStore<Long, Object> assemblies = driver.getKeyValueStore(StoreNames.MEV_ASSEMBLIES);
+        assertThat(assemblies.get(head)).as("the live feed's oldest blocks were let go").isNull();
+        final KeyValueStore<Long, Long> forgotten = driver.getKeyValueStore(StoreNames.MEV_FORGOTTEN);
+        assertThat(forgotten.get(head)).as("one range of forgotten heights").isNotNull().isLessThan(head + 70);
+
+        // then history, 10,000 blocks below the head
+        final TestBlock block = SandwichBlock.build();
+        send(ItemType.BLOCK, TestItems.block(TestBlock.NUMBER, TestBlock.HASH, TestItems.hash("parent"),
+                block.transactionCount()));
+        block.transactionJson().forEach(json -> send(ItemType.TRANSACTION, json));
+        block.traceJson().forEach(json -> send(ItemType.TRACE, json));
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        assertThat(alerts.readRecordsToList()).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(KEY);
+            assertThat(status(record)).isEqualTo("new");
+            assertThat(record.value().kind()).isEqualTo(MevKind.SANDWICH);
+        });
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertThat(assemblies.get(TestBlock.NUMBER)).as("let go in its turn").isNull();
+        assertThat(driver.<String, MevBlockFindings>getKeyValueStore(StoreNames.MEV_BY_BLOCK).get(KEY).findings())
+                .singleElement().satisfies(finding -> assertThat(finding.kind()).isEqualTo(MevKind.SANDWICH));
+        final double tooLate = metric("mev-items-too-late-total");
+        send(ItemType.TRANSACTION, TestItems.transaction(TestItems.hash("tx-late"), TestBlock.NUMBER, TestBlock.HASH, 9,
+                TestItems.address("late-from"), TestItems.address("late-to"), BigInteger.ONE));
+        assertThat(metric("mev-items-too-late-total")).as("an item of a forgotten block is counted").isEqualTo(tooLate + 1);
+    }
+
+    private double metric(final String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
 }

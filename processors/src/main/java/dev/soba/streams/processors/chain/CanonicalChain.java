@@ -18,9 +18,20 @@ import java.util.Optional;
 public final class CanonicalChain {
 
     private final ChainState state;
+    private final int reorgDepth;
 
+    /** A chain that re-organises any height (no depth limit). */
     public CanonicalChain(final ChainState state) {
+        this(state, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param reorgDepth how many heights below the highest block a re-organisation may reach; a new
+     *                   hash deeper than that is refused (its transactions could no longer be retracted)
+     */
+    public CanonicalChain(final ChainState state, final int reorgDepth) {
         this.state = state;
+        this.reorgDepth = reorgDepth;
     }
 
     public List<ChainEvent> accept(final Item item, final long nowMillis) {
@@ -29,6 +40,10 @@ public final class CanonicalChain {
         }
         if (item instanceof EthItem eth) {
             final Optional<String> blockHash = eth.blockHashIfKnown();
+            if (blockHash.isPresent() && state.isRefused(blockHash.get())) {
+                return List.of(new ChainEvent.Refused(item, "belongs to block " + blockHash.get()
+                        + ", refused as a re-organisation deeper than " + reorgDepth + " blocks"));
+            }
             if (blockHash.isPresent() && state.isOrphaned(blockHash.get())) {
                 return List.of(new ChainEvent.Orphaned(item, eth.blockNumberIfKnown().orElse(-1L), blockHash.get()));
             }
@@ -49,6 +64,12 @@ public final class CanonicalChain {
             return List.of(new ChainEvent.Canonical(block));
         }
         final String oldHash = known.get().hash();
+        if (state.highest() - block.number() > reorgDepth) {
+            state.markRefused(block.number(), block.hash());
+            return List.of(new ChainEvent.Refused(block, "re-organisation deeper than " + reorgDepth
+                    + " blocks refused: height " + block.number() + " is " + (state.highest() - block.number())
+                    + " below the highest block " + state.highest() + " and holds block " + oldHash));
+        }
         final List<ChainEvent> events = new ArrayList<>();
         events.add(new ChainEvent.Reorganised(new ReorgEvent(block.number(), oldHash, block.hash(), nowMillis)));
         state.markOrphaned(block.number(), oldHash);

@@ -35,6 +35,7 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
     private StoreBackedState state;
     private Sensor orphaned;
     private Sensor reorgs;
+    private Sensor refused;
 
     public CanonicalChainProcessor(final ChainStoreNames stores, final int reorgDepth) {
         this.stores = stores;
@@ -48,9 +49,10 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
                 context.getStateStore(stores.blocks()),
                 context.getStateStore(stores.orphanedBlocks()),
                 context.getStateStore(stores.blockTransactions()));
-        this.chain = new CanonicalChain(state);
+        this.chain = new CanonicalChain(state, reorgDepth);
         this.orphaned = PipelineCounters.counter(context, PipelineCounters.ORPHANED);
         this.reorgs = PipelineCounters.counter(context, PipelineCounters.REORGS);
+        this.refused = PipelineCounters.counter(context, PipelineCounters.REJECTED);
         context.schedule(PRUNE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> state.pruneBelow(state.highest - reorgDepth));
     }
 
@@ -61,6 +63,8 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
                 orphaned.record();
             } else if (event instanceof ChainEvent.Reorganised) {
                 reorgs.record();
+            } else if (event instanceof ChainEvent.Refused) {
+                refused.record();
             }
             context.forward(record.withValue(event));
         }
@@ -78,6 +82,9 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
         private final WriteThroughCache<Long, Block> blocks;
         private final KeyValueStore<String, Long> orphaned;
         private final KeyValueStore<String, TransactionRef> blockTransactions;
+        // Refused hashes share the orphaned store under this prefix; they are not pruned with the orphans
+        // (the heights they name are below the pruning horizon by definition).
+        private static final String REFUSED = "refused|";
         private long highest;
 
         StoreBackedState(
@@ -85,6 +92,10 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
                 final KeyValueStore<String, Long> orphaned,
                 final KeyValueStore<String, TransactionRef> blockTransactions) {
             this.blocks = new WriteThroughCache<>(blocks, RECENT_BLOCKS);
+            // after a restart, the depth of a re-organisation is judged from the highest stored block
+            try (KeyValueIterator<Long, Block> last = blocks.reverseAll()) {
+                highest = last.hasNext() ? last.next().key : -1;
+            }
             this.orphaned = orphaned;
             this.blockTransactions = blockTransactions;
         }
@@ -98,6 +109,21 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
         public void putCanonicalBlock(final Block block) {
             blocks.put(block.number(), block);
             highest = Math.max(highest, block.number());
+        }
+
+        @Override
+        public long highest() {
+            return highest;
+        }
+
+        @Override
+        public void markRefused(final long number, final String blockHash) {
+            orphaned.put(REFUSED + blockHash, number);
+        }
+
+        @Override
+        public boolean isRefused(final String blockHash) {
+            return orphaned.get(REFUSED + blockHash) != null;
         }
 
         @Override
@@ -145,7 +171,7 @@ public final class CanonicalChainProcessor implements Processor<String, Item, St
             final List<String> staleOrphans = new ArrayList<>();
             try (KeyValueIterator<String, Long> it = orphaned.all()) {
                 it.forEachRemaining(entry -> {
-                    if (entry.value < height) {
+                    if (entry.value < height && !entry.key.startsWith(REFUSED)) {
                         staleOrphans.add(entry.key);
                     }
                 });

@@ -18,6 +18,14 @@ public sealed interface ChainEvent {
     record Retracted(TransactionRef transaction) implements ChainEvent {
     }
 
+    /**
+     * The item is refused: a block that would re-organise a height deeper than the configured depth
+     * (whose transactions can no longer be retracted exactly), or an item of such a block. It goes to
+     * rejected_records with the reason; nothing of it is applied.
+     */
+    record Refused(Item item, String reason) implements ChainEvent {
+    }
+
     /** The item belongs to a block already known to be orphaned: it is not indexed. */
     record Orphaned(Item item, long blockNumber, String blockHash) implements ChainEvent {
     }

@@ -17,6 +17,14 @@ public interface ChainState {
 
     void addTransaction(TransactionRef transaction);
 
+    /** The highest canonical block number known; -1 before any. */
+    long highest();
+
+    /** Remembers a block hash refused as a re-organisation deeper than the configured depth. */
+    void markRefused(long number, String blockHash);
+
+    boolean isRefused(String blockHash);
+
     /** The transactions seen for one block (by number and hash), removing them from the state. */
     List<TransactionRef> takeTransactions(long number, String blockHash);
 }

@@ -18,6 +18,14 @@ public final class PipelineCounters {
     public static final String LATE_TRADES = "late-trades";
     public static final String SWAPS_DECODED = "swaps-decoded";
     public static final String TRADES_AGGREGATED = "trades-aggregated";
+    /** Candles of windows that were final already, corrected by later input (history, a backfill, a catch-up). */
+    public static final String CANDLE_CORRECTIONS = "candle-corrections";
+    /** Items for a block whose MEV assembly was analysed and let go (its published findings stand). */
+    public static final String MEV_ITEMS_TOO_LATE = "mev-items-too-late";
+    /** MEV assemblies let go because too many were open, before they were complete and quiet. */
+    public static final String MEV_BLOCKS_FORCED_OUT = "mev-blocks-forced-out";
+    /** Blocks whose MEV inspection failed (their previous findings stand). */
+    public static final String MEV_BLOCKS_FAILED = "mev-blocks-failed";
 
     private PipelineCounters() {
     }

@@ -39,15 +39,25 @@ public final class ValidationProcessor implements Processor<byte[], byte[], Stri
     @Override
     public void process(final Record<byte[], byte[]> record) {
         final byte[] value = record.value();
-        final Validated<Item> parsed = value == null
-                ? new Validated.Invalid<>(NULL_VALUE)
-                : ItemParser.parse(value, topicType);
-        if (parsed instanceof Validated.Valid<Item> valid) {
-            context.forward(record.withKey(PartitionKeys.of(valid.value()))
-                    .withValue(new IngestResult.Accepted(valid.value())));
+        final Validated<Item> parsed;
+        final String key;
+        try {
+            parsed = value == null ? new Validated.Invalid<>(NULL_VALUE) : ItemParser.parse(value, topicType);
+            key = parsed instanceof Validated.Valid<Item> valid ? PartitionKeys.of(valid.value()) : null;
+        } catch (final RuntimeException e) {
+            // The catch-all: a record the checks themselves fail on is still a rejected record with its reason.
+            reject(record, Rejections.unexpected(e));
             return;
         }
-        final RejectedRecord rejection = Rejections.of(context, ((Validated.Invalid<Item>) parsed).violations(), value);
+        if (parsed instanceof Validated.Valid<Item> valid) {
+            context.forward(record.withKey(key).withValue(new IngestResult.Accepted(valid.value())));
+            return;
+        }
+        reject(record, ((Validated.Invalid<Item>) parsed).violations());
+    }
+
+    private void reject(final Record<byte[], byte[]> record, final List<Violation> violations) {
+        final RejectedRecord rejection = Rejections.of(context, violations, record.value());
         rejected.record();
         context.forward(record.withKey(rejection.sourceTopic()).withValue(new IngestResult.Rejected(rejection)));
     }

@@ -13,7 +13,14 @@ public sealed interface CandleEvent {
     record Finalized(Candle candle) implements CandleEvent {
     }
 
-    /** Input that came after its window was final: counted and reported on the late-trades topic. */
+    /**
+     * Input reached a window that was already final: the corrected candle, final again, goes to the
+     * candles topic after the one it replaces (same window).
+     */
+    record Corrected(Candle candle) implements CandleEvent {
+    }
+
+    /** Input older than the candle store's retention: counted and reported on the late-trades topic. */
     record Late(LateRecord late) implements CandleEvent {
     }
 }

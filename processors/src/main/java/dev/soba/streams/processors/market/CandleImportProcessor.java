@@ -37,9 +37,13 @@ public final class CandleImportProcessor implements Processor<byte[], byte[], St
 
     @Override
     public void process(final Record<byte[], byte[]> record) {
-        final Validated<Candle> parsed = record.value() == null
-                ? new Validated.Invalid<>(NULL_VALUE)
-                : ImportedCandles.parse(record.value());
+        Validated<Candle> parsed;
+        try {
+            parsed = record.value() == null ? new Validated.Invalid<>(NULL_VALUE) : ImportedCandles.parse(record.value());
+        } catch (final RuntimeException e) {
+            // The catch-all: a record the checks themselves fail on is still a rejected record with its reason.
+            parsed = new Validated.Invalid<>(Rejections.unexpected(e));
+        }
         if (parsed instanceof Validated.Valid<Candle> valid) {
             context.forward(record.withKey(valid.value().pair()).withValue(new Result.Accepted(valid.value())));
             return;

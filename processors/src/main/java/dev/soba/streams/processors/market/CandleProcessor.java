@@ -5,6 +5,7 @@ import dev.soba.streams.processors.ingest.PipelineCounters;
 import dev.soba.streams.processors.store.WriteThroughCache;
 import dev.soba.streams.schemas.market.Candle;
 import dev.soba.streams.schemas.market.PoolInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,6 +29,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CandleProcessor implements Processor<String, CandleInput, String, CandleEvent> {
 
+    /** The header of a record on the candles topic: {@value #FINAL} the first time a window is final, {@value #CORRECTION} after. */
+    public static final String STATUS_HEADER = "soba-candle-status";
+    public static final String FINAL = "final";
+    public static final String CORRECTION = "correction";
+
     private static final Pattern POOL_ADDRESS = Pattern.compile("^0x[0-9a-f]{40}$");
 
     private final List<CandleInterval> intervals;
@@ -39,6 +46,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
     private CandleBook book;
     private Sensor lateCounter;
     private Sensor aggregated;
+    private Sensor corrections;
 
     /**
      * @param poolsStore the global pool registry: a pool venue enters the cross-venue candle only when
@@ -78,6 +86,7 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
                 venue -> inAggregate(venue, pools));
         this.lateCounter = PipelineCounters.counter(context, PipelineCounters.LATE_TRADES);
         this.aggregated = PipelineCounters.counter(context, PipelineCounters.TRADES_AGGREGATED);
+        this.corrections = PipelineCounters.counter(context, PipelineCounters.CANDLE_CORRECTIONS);
     }
 
     @Override
@@ -91,7 +100,13 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
             if (event instanceof CandleEvent.Late) {
                 lateCounter.record();
             }
-            context.forward(record.withValue(event));
+            if (event instanceof CandleEvent.Corrected) {
+                corrections.record();
+            }
+            final String status = event instanceof CandleEvent.Finalized ? FINAL
+                    : event instanceof CandleEvent.Corrected ? CORRECTION : null;
+            context.forward(status == null ? record.withValue(event) : record.withValue(event)
+                    .withHeaders(new RecordHeaders().add(STATUS_HEADER, status.getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -158,9 +173,29 @@ public final class CandleProcessor implements Processor<String, CandleInput, Str
         }
 
         @Override
-        public boolean put(final CandleInterval interval, final Candle candle) {
+        public void put(final CandleInterval interval, final Candle candle) {
             recentCandles.get(interval).put(candleKey(candle.pair(), candle.venue(), candle.openTime()), candle);
-            return true;
+        }
+
+        @Override
+        public Map<String, Long> feederClocks(final String pair) {
+            final Map<String, Long> found = new HashMap<>();
+            try (KeyValueIterator<String, Long> it = clocks.range(pair + "|", pair + "|~")) {
+                it.forEachRemaining(entry -> {
+                    final String venue = entry.key.substring(pair.length() + 1);
+                    if (!CandleBook.ALL_VENUES.equals(venue)) {
+                        found.put(venue, entry.value);
+                    }
+                });
+            }
+            return found;
+        }
+
+        @Override
+        public boolean keeps(final CandleInterval interval, final String pair, final String venue, final long windowEnd,
+                             final long clock) {
+            final Duration kept = retention.get(interval);
+            return kept == null || windowEnd > clock - kept.toMillis();
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.soba.streams.processors.market;
 
 import dev.soba.streams.schemas.market.Candle;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the candle book keeps; backed by window and key-value stores in the stream. */
@@ -9,13 +10,22 @@ public interface CandleState {
 
     Optional<Candle> candle(CandleInterval interval, String pair, String venue, long windowStart);
 
-    /** Stores the candle; false when it cannot be kept (the book then reports the input as late). */
-    boolean put(CandleInterval interval, Candle candle);
+    /** Stores the candle. */
+    void put(CandleInterval interval, Candle candle);
 
     /** The venue's event-time clock for the pair: the latest event time seen; empty before any. */
     Optional<Long> clock(String pair, String venue);
 
     void setClock(String pair, String venue, long time);
+
+    /** The clocks of every venue of {@code pair} except {@code all}: venue → latest event time. */
+    Map<String, Long> feederClocks(String pair);
+
+    /**
+     * Whether a window ending at {@code windowEnd} is within the store's retention, judged by the
+     * (pair, venue) clock; input for a window past it is late.
+     */
+    boolean keeps(CandleInterval interval, String pair, String venue, long windowEnd, long clock);
 
     /** Remembers a window that is not final yet. */
     void markOpen(CandleInterval interval, Candle candle);

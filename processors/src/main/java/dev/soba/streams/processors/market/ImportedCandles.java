@@ -22,6 +22,8 @@ public final class ImportedCandles {
     private static final List<String> REQUIRED = List.of("venue", "pair", "interval", "open_time", "close_time",
             "open", "high", "low", "close", "base_volume");
 
+    private static final int MAX_DIGITS = 78;
+
     private ImportedCandles() {
     }
 
@@ -39,6 +41,13 @@ public final class ImportedCandles {
         for (final String field : REQUIRED) {
             if (tree.path(field).isMissingNode() || tree.path(field).isNull()) {
                 missing.add(new Violation(field, "required"));
+            }
+        }
+        for (final String field : List.of("open", "high", "low", "close", "base_volume", "quote_volume", "vwap")) {
+            final JsonNode value = tree.path(field);
+            if (value.isNumber() && !inRange(value.decimalValue()) || value.isTextual() && value.textValue().length() > 160) {
+                missing.add(new Violation(field, "out of range: at most " + MAX_DIGITS
+                        + " digits before and after the decimal point"));
             }
         }
         if (!missing.isEmpty()) {
@@ -77,6 +86,11 @@ public final class ImportedCandles {
             violations.add(new Violation("high", "high and low must enclose open and close"));
         }
         return violations.isEmpty() ? new Validated.Valid<>(candle) : new Validated.Invalid<>(violations);
+    }
+
+    /** 1e999999999 is a JSON number, but its plain form (how candles are written) has a billion digits. */
+    private static boolean inRange(final BigDecimal value) {
+        return value.precision() - value.scale() <= MAX_DIGITS && value.scale() <= MAX_DIGITS;
     }
 
     private static void positive(final List<Violation> violations, final String field, final BigDecimal value) {

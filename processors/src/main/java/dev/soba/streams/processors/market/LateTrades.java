@@ -7,8 +7,9 @@ import java.time.Duration;
  * {@code [start, end)} accepts trades until stream time (the largest event time seen) reaches
  * {@code end + grace}; from then on the window is final and its candle can be closed.
  *
- * <p>A trade that is {@link Lateness#TOO_LATE} cannot change its candle any more. The caller
- * must count it and report it (a metric, the rejected-records topic): it is never lost silently.
+ * <p>A trade that is {@link Lateness#TOO_LATE} arrives for a final window: the candle book
+ * corrects that candle and publishes the correction ({@link CandleBook}); only input past the
+ * store's retention is reported as late. Nothing is lost silently.
  */
 public final class LateTrades {
 

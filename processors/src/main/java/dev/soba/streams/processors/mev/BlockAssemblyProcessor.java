@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import dev.soba.streams.processors.ingest.PipelineCounters;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,11 +59,14 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
     private PoolDirectory directory;
     // Highest block record seen on this partition: assemblies more than keepBlocks below it may go.
     private long highest = -1;
-    // Every assembly at or below this height is gone: an item for one of them is too late (re-analysing a
-    // fragment would replace good findings with bad). Only a contiguous prefix is ever pruned, so a block
-    // whose items are still coming - e.g. while the pipeline works through a backlog, when block records
-    // run far ahead of their traces - keeps its assembly, and so does every height above it.
-    private long pruned = -1;
+    // The heights analysed and let go: an item for one of them is too late (re-analysing a fragment would
+    // replace good findings with bad). Any other height is assembled when its items come, however far below
+    // the newest block (a backfill, a gap after downtime, an import): memory bounds what is kept, not distance.
+    private final ForgottenBlocks forgotten = new ForgottenBlocks();
+    private KeyValueStore<Long, Long> forgottenStore;
+    private Sensor lateItems;
+    private Sensor forcedOut;
+    private Sensor failed;
 
     public BlockAssemblyProcessor(final MevStores stores, final MevStreamConfig config) {
         this.stores = stores;
@@ -72,7 +77,8 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
      * The stores this processor uses: its assemblies' headers ({@code Long} block → header), their items
      * ({@link #itemKey} → item), the findings by block, and the two global registries.
      */
-    public record MevStores(String assemblies, String items, String byBlock, String pools, String tokens) {
+    public record MevStores(String assemblies, String items, String byBlock, String pools, String tokens,
+            String forgotten) {
     }
 
     /** Key of an assembly's {@code sequence}-th item: block number and sequence, zero-padded, so a block's items are one range. */
@@ -110,8 +116,13 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             }
         }
         highest = open.isEmpty() ? -1 : open.lastKey();
-        // what was pruned before a restart is not known: heights below the oldest kept one count as gone
-        pruned = open.isEmpty() ? -1 : open.firstKey() - 1;
+        this.forgottenStore = context.getStateStore(stores.forgotten());
+        try (KeyValueIterator<Long, Long> all = forgottenStore.all()) {
+            all.forEachRemaining(range -> forgotten.load(range.key, range.value));
+        }
+        this.lateItems = PipelineCounters.counter(context, PipelineCounters.MEV_ITEMS_TOO_LATE);
+        this.forcedOut = PipelineCounters.counter(context, PipelineCounters.MEV_BLOCKS_FORCED_OUT);
+        this.failed = PipelineCounters.counter(context, PipelineCounters.MEV_BLOCKS_FAILED);
         context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::check);
     }
 
@@ -128,10 +139,14 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             return;
         }
         final OptionalLong number = item.blockNumberIfKnown();
-        if (number.isEmpty() || number.getAsLong() <= pruned) {
+        if (number.isEmpty()) {
             return;
         }
         final long n = number.getAsLong();
+        if (!open.containsKey(n) && forgotten.contains(n)) {
+            lateItems.record();
+            return;
+        }
         final BlockAssembly current = open.get(n);
         final BlockAssembly assembly = current == null ? BlockAssembly.empty(n, now) : current;
         if (!(item instanceof Block)) {
@@ -155,6 +170,8 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             forward(key, published.findings(), MevOutput.Status.RETRACTION, timestamp);
             byBlock.delete(key);
         }
+        // the replacement block is a new block: its items are assembled even when the height was let go
+        mirror(forgotten.remove(n));
         final BlockAssembly assembly = open.get(n);
         if (assembly != null) {
             final BlockAssembly kept = assembly.reorganisedTo(reorganised.reorg().newHash(), now);
@@ -190,14 +207,25 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
             if (!mayGo && open.size() <= cap) {
                 break;
             }
-            if (!oldest.analysed()) {
-                analyse(oldest, now);
+            if (!mayGo) {
+                // memory, not completeness, decides: its findings so far stand, later items are too late
+                forcedOut.record();
+                LOG.warn("MEV assembly of block {} let go before it was complete: more than {} assemblies open",
+                        oldest.blockNumber(), cap);
+                if (!oldest.analysed()) {
+                    analyse(oldest, now);
+                }
             }
             assemblies.delete(oldest.blockNumber());
             deleteItems(oldest.blockNumber());
             open.remove(oldest.blockNumber());
-            pruned = Math.max(pruned, oldest.blockNumber());
+            mirror(forgotten.add(oldest.blockNumber()));
         }
+    }
+
+    private void mirror(final ForgottenBlocks.Change change) {
+        change.deleted().forEach(forgottenStore::delete);
+        change.written().forEach(forgottenStore::put);
     }
 
     /** Keeps {@code assembly} and writes its header (its items are written as they come). */
@@ -221,6 +249,7 @@ public final class BlockAssemblyProcessor implements Processor<String, ChainEven
         } catch (final RuntimeException e) {
             // One odd block must not stop the stream thread; its previous findings (if any) stand.
             LOG.warn("MEV inspection of block {} failed", assembly.blockNumber(), e);
+            failed.record();
             return assembly.analysedWith(assembly.findings());
         }
         final String key = PartitionKeys.forBlock(assembly.blockNumber());

@@ -24,6 +24,7 @@ class CanonicalChainTest {
     private static final class InMemoryState implements ChainState {
         final Map<Long, Block> blocks = new HashMap<>();
         final Set<String> orphaned = new HashSet<>();
+        final Set<String> refused = new HashSet<>();
         final List<TransactionRef> transactions = new ArrayList<>();
 
         @Override
@@ -34,6 +35,21 @@ class CanonicalChainTest {
         @Override
         public void putCanonicalBlock(final Block block) {
             blocks.put(block.number(), block);
+        }
+
+        @Override
+        public long highest() {
+            return blocks.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        }
+
+        @Override
+        public void markRefused(final long number, final String blockHash) {
+            refused.add(blockHash);
+        }
+
+        @Override
+        public boolean isRefused(final String blockHash) {
+            return refused.contains(blockHash);
         }
 
         @Override
@@ -126,5 +142,32 @@ class CanonicalChainTest {
         final Transaction early = tx(TestItems.hash("early"), 11, TestItems.hash("b11"));
         assertThat(chain.accept(early, 1L)).containsExactly(new ChainEvent.Canonical(early));
         assertThat(state.transactions).hasSize(1);
+    }
+
+    @Test
+    void aReorganisationDeeperThanTheDepthIsRefusedWithItsItemsAndNothingIsApplied() {
+        final CanonicalChain shallow = new CanonicalChain(state, 3);
+        final Block old = block(10, TestItems.hash("old"));
+        shallow.accept(old, 1L);
+        shallow.accept(tx(TestItems.hash("t-old"), 10, old.hash()), 1L);
+        for (long n = 11; n <= 14; n++) {
+            shallow.accept(block(n, TestItems.hash("b" + n)), 1L);
+        }
+        final Block replacement = block(10, TestItems.hash("new"));
+        assertThat(shallow.accept(replacement, 2L)).singleElement().isInstanceOfSatisfying(ChainEvent.Refused.class,
+                refused -> assertThat(refused.reason()).contains("deeper than 3 blocks").contains("4 below"));
+        assertThat(shallow.accept(tx(TestItems.hash("t-new"), 10, replacement.hash()), 2L)).singleElement()
+                .isInstanceOfSatisfying(ChainEvent.Refused.class,
+                        refused -> assertThat(refused.reason()).contains(replacement.hash()));
+        assertThat(state.blocks.get(10L)).isEqualTo(old);
+        assertThat(state.orphaned).isEmpty();
+        assertThat(state.transactions).extracting(TransactionRef::hash).containsExactly(TestItems.hash("t-old"));
+
+        // at the depth itself a re-organisation is still applied
+        final Block atDepth = block(11, TestItems.hash("new-11"));
+        assertThat(shallow.accept(atDepth, 3L)).first().isInstanceOf(ChainEvent.Reorganised.class);
+        // and a height never seen, however deep, is history, not a re-organisation
+        final Block history = block(2, TestItems.hash("history"));
+        assertThat(shallow.accept(history, 3L)).containsExactly(new ChainEvent.Canonical(history));
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BlockAssemblyProcessorRestartTest {
 
     private static final BlockAssemblyProcessor.MevStores STORES =
-            new BlockAssemblyProcessor.MevStores("assemblies", "items", "by-block", "pools", "tokens");
+            new BlockAssemblyProcessor.MevStores("assemblies", "items", "by-block", "pools", "tokens", "forgotten");
     private static final long T0 = 1_700_000_000_000L;
 
     private final MockProcessorContext<String, MevOutput> bootstrap = new MockProcessorContext<>();
@@ -41,7 +41,8 @@ class BlockAssemblyProcessorRestartTest {
     private final List<StateStore> all = List.of(assemblies, items,
             store(STORES.byBlock(), Serdes.String(), new JsonSerde<>(MevBlockFindings.class)),
             store(STORES.pools(), Serdes.String(), new JsonSerde<>(PoolInfo.class)),
-            store(STORES.tokens(), Serdes.String(), new JsonSerde<>(Token.class)));
+            store(STORES.tokens(), Serdes.String(), new JsonSerde<>(Token.class)),
+            store(STORES.forgotten(), Serdes.Long(), Serdes.Long()));
 
     private <K, V> KeyValueStore<K, V> store(final String name, final Serde<K> keys, final Serde<V> values) {
         final KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values)

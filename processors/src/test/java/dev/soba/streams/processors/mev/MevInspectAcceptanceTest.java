@@ -284,9 +284,15 @@ class MevInspectAcceptanceTest {
                 "0x8fc8bfd80d6a9f17fb98a373023d72531792b431", "75246788", "ironbank");
     }
 
+    /**
+     * A 0x native order fill, given as mev-inspect-py's test_0x.py lists it (its token in is the maker
+     * token the taker received, its token out the taker token paid). This project reports it with the
+     * convention of every other swap, so that arbitrage cycles through 0x close: the taker's payment is
+     * the input, what the taker received the output, sent to whoever received it.
+     */
     private static void zeroExSwap(final long block, final String transaction, final long position,
-            final List<Integer> traceAddress, final String from, final String tokenIn, final String amountIn,
-            final String tokenOut, final String amountOut) {
+            final List<Integer> traceAddress, final String from, final String makerToken, final String received,
+            final String takerToken, final String fillAmount, final String receivedBy) {
         final String proxy = "0xdef1c0ded9bec7f1a1670819833240f027b25eff";
         assertThat(block(block).swaps()).filteredOn(s -> s.transactionHash().equals(transaction)
                 && s.traceAddress().equals(traceAddress)).singleElement().satisfies(swap -> {
@@ -295,11 +301,11 @@ class MevInspectAcceptanceTest {
                     assertThat(swap.protocol()).isEqualTo("zero_ex");
                     assertThat(swap.poolAddress()).isEqualTo(proxy);
                     assertThat(swap.fromAddress()).isEqualTo(from);
-                    assertThat(swap.toAddress()).isEqualTo(proxy);
-                    assertThat(swap.tokenInAddress()).isEqualTo(tokenIn);
-                    assertThat(swap.tokenInAmount()).isEqualTo(new BigInteger(amountIn));
-                    assertThat(swap.tokenOutAddress()).isEqualTo(tokenOut);
-                    assertThat(swap.tokenOutAmount()).isEqualTo(new BigInteger(amountOut));
+                    assertThat(swap.toAddress()).as("who received the maker token").isEqualTo(receivedBy);
+                    assertThat(swap.tokenInAddress()).isEqualTo(takerToken);
+                    assertThat(swap.tokenInAmount()).isEqualTo(new BigInteger(fillAmount));
+                    assertThat(swap.tokenOutAddress()).isEqualTo(makerToken);
+                    assertThat(swap.tokenOutAmount()).isEqualTo(new BigInteger(received));
                     assertThat(swap.error()).isNull();
                 });
     }
@@ -308,16 +314,19 @@ class MevInspectAcceptanceTest {
     @Test
     void zeroExNativeOrderSwapsOfMevInspectsSuite() {
         zeroExSwap(13666312, "0xa043976d736ec8dc930c0556dffd0a86a4bfc80bf98fb7995c791fb4dc488b5d", 2, List.of(0, 2, 0, 1),
-                "0x00000000000e1d0dabf7b7c7b68866fc940d0db8", WETH, "35000000000000000000", USDC, "143949683150");
+                "0x00000000000e1d0dabf7b7c7b68866fc940d0db8", WETH, "35000000000000000000", USDC, "143949683150",
+                "0x00000000000e1d0dabf7b7c7b68866fc940d0db8");
         zeroExSwap(13666184, "0x9255addffa2dbeb9560c5e20e78a78c949488d2054c70b2155c39f9e28394cbf", 8, List.of(0, 1),
                 "0xdef1c0ded9bec7f1a1670819833240f027b25eff", USDC, "30000000",
-                "0x9ff79c75ae2bcbe0ec63c0375a3ec90ff75bbe0f", "100000001");
+                "0x9ff79c75ae2bcbe0ec63c0375a3ec90ff75bbe0f", "100000001",
+                "0x67a6076958f88b4944c7281b6fc2e67c76bcb9e2");
         zeroExSwap(13666326, "0x1c948eb7c59ddbe6b916cf68f5df86eb44a7c9e728221fcd8ab750f137fd2a0f", 9,
                 List.of(0, 1, 13, 0, 1), "0xdef171fe48cf0115b1d80b88dc8eab59176fee57", USDC, "288948250430", WETH,
-                "70500000000000000000");
+                "70500000000000000000", "0xdef171fe48cf0115b1d80b88dc8eab59176fee57");
         zeroExSwap(13666363, "0x4f66832e654f8a4d773d9769571155df3722401343247376d6bb56626db29b90", 168,
                 List.of(1, 0, 1, 0, 1), "0xdef1c0ded9bec7f1a1670819833240f027b25eff", WETH, "979486121594935552",
-                "0x95ad61b0a150d79219dcf64e1e6cc01f0b64c4ce", "92404351093861841165644172");
+                "0x95ad61b0a150d79219dcf64e1e6cc01f0b64c4ce", "92404351093861841165644172",
+                "0xdef1c0ded9bec7f1a1670819833240f027b25eff");
     }
 
     private static void jit(final long block, final String pool, final String mint, final String swap, final String burn,

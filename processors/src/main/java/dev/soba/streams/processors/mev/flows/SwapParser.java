@@ -95,13 +95,19 @@ public final class SwapParser {
         final Call call = swap.call();
         final String makerToken = swap.arguments().address(rule.makerTokenArgument());
         final String taker = swap.arguments().address(rule.takerArgument());
-        final BigInteger received = inside.stream()
+        // mev-inspect-py's rule for the maker token the taker received (the order's taker, or any for an open order)
+        final Optional<Transfer> toTaker = inside.stream()
                 .filter(t -> ANY_TAKER.equals(taker) ? makerToken.equals(t.tokenAddress()) : taker.equals(t.toAddress()))
-                .findFirst().map(Transfer::amount).orElse(BigInteger.ZERO);
+                .findFirst();
+        final BigInteger received = toTaker.map(Transfer::amount).orElse(BigInteger.ZERO);
+        // The convention of every other swap: the taker's payment (taker token, the fill amount) is the input and
+        // what the taker receives (maker token) the output, to whoever received it, so that arbitrage cycles
+        // through a 0x fill close. (mev-inspect-py's 0x classifier reports the two the other way round.)
         return Optional.of(new MevSwap(blockNumber, call.transactionHash(), call.transactionPosition(),
                 call.traceAddress(), null, call.to(), swap.protocol().orElse(null), swap.spec().abiName(), call.from(),
-                call.to(), makerToken, received, swap.arguments().address(rule.takerTokenArgument()),
-                swap.arguments().integer(rule.fillAmountArgument()), call.error()));
+                toTaker.map(Transfer::toAddress).orElse(call.from()),
+                swap.arguments().address(rule.takerTokenArgument()), swap.arguments().integer(rule.fillAmountArgument()),
+                makerToken, received, call.error()));
     }
 
     private static MevSwap swap(final long blockNumber, final DecodedCall swap, final String pool, final Transfer in,

@@ -192,19 +192,46 @@ class SwapParserTest {
     }
 
     @Test
-    void aZeroExNativeOrderReadsAsMevInspectReadsIt() {
+    void aZeroExNativeOrderIsTheTakersPaymentInAndTheMakerTokenOut() {
         assertThat(swaps(rfqFill(USER))).singleElement().satisfies(swap -> {
             assertThat(swap.protocol()).isEqualTo(ProtocolSpecs.ZERO_EX);
             assertThat(swap.abiName()).isEqualTo("INativeOrdersFeature");
+            assertThat(swap.poolAddress()).isEqualTo(ProtocolSpecs.ZERO_EX_EXCHANGE_PROXY);
             assertThat(swap.fromAddress()).isEqualTo(USER);
-            assertThat(swap.toAddress()).isEqualTo(ProtocolSpecs.ZERO_EX_EXCHANGE_PROXY);
-            assertThat(swap.tokenInAddress()).isEqualTo(USDC);
-            assertThat(swap.tokenInAmount()).isEqualTo(3000);
-            assertThat(swap.tokenOutAddress()).isEqualTo(WETH);
-            assertThat(swap.tokenOutAmount()).isEqualTo(1);
+            assertThat(swap.toAddress()).as("who received the maker token").isEqualTo(USER);
+            assertThat(swap.tokenInAddress()).as("the taker pays WETH").isEqualTo(WETH);
+            assertThat(swap.tokenInAmount()).isEqualTo(1);
+            assertThat(swap.tokenOutAddress()).as("and receives USDC").isEqualTo(USDC);
+            assertThat(swap.tokenOutAmount()).isEqualTo(3000);
         });
         assertThat(swaps(rfqFill(ZERO))).singleElement()
-                .satisfies(swap -> assertThat(swap.tokenInAmount()).as("open order: the maker token's transfer").isEqualTo(3000));
+                .satisfies(swap -> assertThat(swap.tokenOutAmount()).as("open order: the maker token's transfer").isEqualTo(3000));
+    }
+
+    @Test
+    void anArbitrageCycleThroughAZeroExFillCloses() {
+        // the bot sells 1 WETH to a 0x RFQ maker for 3000 USDC, then 3000 USDC on a Uniswap V2 pair for 1.1 WETH
+        final String order = String.join("", address(USDC), address(WETH), uint(3000), uint(1), address(USER),
+                address(BOT), address(ZERO), bytes32("pool"), uint(1_700_000_000L), uint(42));
+        final String signature = String.join("", uint(2), uint(27), bytes32("r"), bytes32("s"));
+        final TestBlock block = new TestBlock();
+        block.transaction("arb").call("", USER, BOT, "0x12345678")
+                .call("0", BOT, ProtocolSpecs.ZERO_EX_EXCHANGE_PROXY,
+                        Abi.call("fillRfqOrder((address,address,uint128,uint128,address,address,address,bytes32,uint64,"
+                                + "uint256),(uint8,uint8,bytes32,bytes32),uint128)", order, signature, uint(1)))
+                .call("0,0", ProtocolSpecs.ZERO_EX_EXCHANGE_PROXY, WETH, transferFrom(BOT, USER, 1))
+                .call("0,1", ProtocolSpecs.ZERO_EX_EXCHANGE_PROXY, USDC, transferFrom(USER, BOT, 3000))
+                .call("1", BOT, USDC, transfer(PAIR, 3000))
+                .call("2", BOT, PAIR, v2Swap(0, 2, BOT))
+                .call("2,0", PAIR, WETH, transfer(BOT, 2));
+        final List<MevSwap> swaps = swaps(block);
+        assertThat(swaps).hasSize(2);
+        assertThat(dev.soba.streams.processors.mev.detectors.ArbitrageDetector.find(TestBlock.NUMBER, swaps))
+                .singleElement().satisfies(arb -> {
+                    assertThat(arb.searcherAddress()).isEqualTo(BOT);
+                    assertThat(arb.startTokenAddress()).isEqualTo(WETH);
+                    assertThat(arb.profitAmount()).isEqualTo(1);
+                });
     }
 
     @Test
