@@ -33,6 +33,7 @@ public final class PriceTrainer {
     static final String DOWN = "down";
     private static final double FIT_SHARE = 0.8;
     private static final double[] SHRINKS = {0, 0.25, 0.5, 1};
+    private static final double SHRINK_MARGIN = 0.002;
     private static final long SEED = 14L;
     private static final String[] NAMES = PriceFeatures.NAMES.toArray(String[]::new);
 
@@ -141,7 +142,7 @@ public final class PriceTrainer {
         final double tail = (1 - PriceModel.COVERAGE) / 2;
         VolatilityScale best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        final int steps = 4;
+        final int steps = 8;
         for (int a = 0; a <= steps; a++) {
             for (int b = 0; b <= steps - a; b++) {
                 final double[] weights = {a / (double) steps, b / (double) steps, (steps - a - b) / (double) steps};
@@ -246,7 +247,11 @@ public final class PriceTrainer {
         return new ArrayExample<>(output, NAMES, x);
     }
 
-    /** The shrinkage of the return forecast with the lowest validation error; no-change (0) on a tie. */
+    /**
+     * The shrinkage of the return forecast with the lowest validation error; no-change (0) unless a
+     * shrinkage beats it by {@link #SHRINK_MARGIN} (the validation rows overlap in their targets, so a
+     * smaller gain is noise more often than skill).
+     */
     private static double chooseShrink(final double[] r, final double[] mu, final int cut, final int m) {
         double best = 0;
         double bestError = Double.POSITIVE_INFINITY;
@@ -255,7 +260,7 @@ public final class PriceTrainer {
             for (int k = cut; k < m; k++) {
                 error += Math.abs(Math.exp(r[k]) - Math.exp(shrink * mu[k]));
             }
-            if (error < bestError * (1 - 1e-6)) {
+            if (error < bestError * (1 - (shrink == 0 ? 0 : SHRINK_MARGIN))) {
                 bestError = error;
                 best = shrink;
             }
