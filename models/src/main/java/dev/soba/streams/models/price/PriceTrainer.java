@@ -33,7 +33,7 @@ public final class PriceTrainer {
     static final String DOWN = "down";
     private static final double FIT_SHARE = 0.8;
     private static final double[] SHRINKS = {0, 0.25, 0.5, 1};
-    private static final double SHRINK_MARGIN = 0.002;
+    private static final double SHRINK_MARGIN = 0.005;
     private static final long SEED = 14L;
     private static final String[] NAMES = PriceFeatures.NAMES.toArray(String[]::new);
 
