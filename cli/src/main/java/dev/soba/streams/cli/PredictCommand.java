@@ -36,6 +36,7 @@ public final class PredictCommand {
             usage: soba predict train --data FILE.csv --horizon H --out DIR
                    soba predict score --model DIR --data FILE.csv [--out FILE]
                    soba predict backtest --data FILE.csv [--horizon H|all] [--initial-days N] [--step-days N]
+                   soba predict bench --data FILE.csv [--horizon H] [--window N] [--forecasts N]
             H is 1m, 5m, 15m or 1h. FILE.csv: one-minute candles as ./soba replay reads them (a header with the open
             time, open, high, low, close, volume; Binance and Bybit kline exports as they are).
             train     fits the forecaster for one horizon on the whole file: DIR/price-model.bin and DIR/model.json
@@ -47,7 +48,10 @@ public final class PredictCommand {
             backtest  walk-forward in time order (train on the first --initial-days, default 7, forecast the next
                       --step-days, default 1, retrain on everything before, ...): MAE against no-change, direction
                       accuracy against the training base rate, 80 % interval coverage and interval (Winkler) score
-                      against a constant-width interval from the training returns.""";
+                      against a constant-width interval from the training returns.
+            bench     forecasts per second as on request: features of the last --window candles (default 120) and a
+                      forecast, for --forecasts windows (default 20000) of the file, one thread, beside the trivial
+                      no-change forecast over the same windows (the model is trained on the file first, not timed).""";
 
     private static final MathContext DIGITS = new MathContext(12);
     /** Held so its level sticks (java.util.logging keeps loggers weakly). */
@@ -69,6 +73,7 @@ public final class PredictCommand {
         return switch (argv[0]) {
             case "train" -> train(Args.parse(rest, Set.of("data", "horizon", "out"), Set.of()), out, err);
             case "score" -> score(Args.parse(rest, Set.of("model", "data", "out"), Set.of()), out, err);
+            case "bench" -> bench(Args.parse(rest, Set.of("data", "horizon", "window", "forecasts"), Set.of()), out);
             case "backtest" -> backtest(Args.parse(rest, Set.of("data", "horizon", "initial-days", "step-days"),
                     Set.of()), out, err);
             default -> throw new Args.UsageException("unknown predict command '" + argv[0] + "' (train, score or backtest)");
@@ -151,6 +156,52 @@ public final class PredictCommand {
                     s.constantIntervalScore(), 100 * s.intervalScoreGain());
         }
         return 0;
+    }
+
+    private static int bench(final Args args, final PrintStream out) throws IOException {
+        final PriceSeries series = series(args);
+        final Horizon horizon = horizon(args.option("horizon").orElse("5m"));
+        final int window = (int) args.longOption("window", 120);
+        final int forecasts = (int) args.longOption("forecasts", 20_000);
+        if (window <= PriceFeatures.WARMUP || window > series.size() || forecasts <= 0) {
+            throw new Args.UsageException("--window must be above " + PriceFeatures.WARMUP
+                    + " and at most the file's rows, --forecasts positive");
+        }
+        final PriceModel model = PriceTrainer.train(series, horizon);
+        final int starts = series.size() - window;
+        // warm-up: the JIT sees both paths before either is timed
+        run(series, model, window, Math.min(forecasts, 2000), starts, true);
+        run(series, model, window, Math.min(forecasts, 2000), starts, false);
+        final long t0 = System.nanoTime();
+        double sink = run(series, model, window, forecasts, starts, true);
+        final double modelSeconds = (System.nanoTime() - t0) / 1e9;
+        final long t1 = System.nanoTime();
+        sink += run(series, model, window, forecasts, starts, false);
+        final double trivialSeconds = (System.nanoTime() - t1) / 1e9;
+        out.printf(Locale.ROOT, "%d forecasts of %s %s from %d-candle windows, one thread:%n", forecasts, series.pair(),
+                horizon.label(), window);
+        out.printf(Locale.ROOT, "  model (features + Tribuo + interval): %,.0f forecasts/s, %.3f ms each%n",
+                forecasts / modelSeconds, 1000 * modelSeconds / forecasts);
+        out.printf(Locale.ROOT, "  trivial no-change baseline:          %,.0f forecasts/s, %.4f ms each%n",
+                forecasts / trivialSeconds, 1000 * trivialSeconds / forecasts);
+        out.printf(Locale.ROOT, "(checksum %.3f)%n", sink);
+        return 0;
+    }
+
+    /** Forecasts at the end of {@code count} windows spread over the file: the model's, or no-change. */
+    private static double run(final PriceSeries series, final PriceModel model, final int window, final int count,
+                              final int starts, final boolean useModel) {
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            final int from = (int) ((long) k * 7919 % (starts + 1));
+            final PriceSeries slice = series.slice(from, from + window);
+            if (useModel) {
+                sum += model.forecast(slice, PriceFeatures.compute(slice), window - 1).upper();
+            } else {
+                sum += slice.close(window - 1);
+            }
+        }
+        return sum;
     }
 
     private static PriceSeries series(final Args args) throws IOException {

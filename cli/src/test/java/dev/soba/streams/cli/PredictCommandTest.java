@@ -114,6 +114,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void benchPrintsForecastsPerSecondBesideNoChange() throws IOException {
+        final Path data = candles("ETHUSDT.csv", 1200, 4);
+        final Run run = predict("bench", "--data", data.toString(), "--forecasts", "300");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("300 forecasts of ETH-USDT 5m from 120-candle windows")
+                .containsPattern("model \\(features \\+ Tribuo \\+ interval\\): [0-9,]+ forecasts/s")
+                .containsPattern("trivial no-change baseline: +[0-9,]+ forecasts/s");
+    }
+
+    @Test
     void badInputIsNamed() throws IOException {
         final Path data = candles("ETHUSDT.csv", 300, 3);
         assertThatThrownBy(() -> predict("train", "--data", data.toString(), "--horizon", "2m", "--out", "x"))

@@ -24,6 +24,7 @@ public final class Aliases {
     public static final List<Alias> ALL = List.of(
             new Alias("/api/python/data", "/api/v1/data"),
             new Alias("/api/python/blockchain", "/api/v1/blockchain"),
+            new Alias("/api/python/ml", "/api/v1/ml"),
             new Alias("/api/health", "/api/v1/health"));
 
     private Aliases() {

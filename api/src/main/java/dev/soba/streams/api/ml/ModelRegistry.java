@@ -224,8 +224,8 @@ public final class ModelRegistry {
         }
     }
 
-    private static Instant instant(final OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+    private static String instant(final OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toString();
     }
 
     private static OffsetDateTime time(final Instant instant) {

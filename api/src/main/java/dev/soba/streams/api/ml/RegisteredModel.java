@@ -1,6 +1,5 @@
 package dev.soba.streams.api.ml;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -9,14 +8,15 @@ import java.util.Map;
  *
  * @param name       the slot it competes for, e.g. {@code price-BTC-USD-5m}; one active model per name
  * @param kind       {@code price} or {@code fraud}
+ * @param created    ISO-8601 UTC, as every time the API writes
  * @param version    1, 2, … per name
  * @param dataSha256 fingerprint of the training data
  * @param parameters the trainer's parameters (JSON object)
  * @param metrics    its evaluation figures by name
  * @param state      candidate, active or retired
  */
-public record RegisteredModel(long id, String name, String kind, int version, Instant created, String dataSha256,
-                              Instant dataFrom, Instant dataTo, Map<String, Object> parameters,
+public record RegisteredModel(long id, String name, String kind, int version, String created, String dataSha256,
+                              String dataFrom, String dataTo, Map<String, Object> parameters,
                               Map<String, Double> metrics, String state) {
 
     public static final String CANDIDATE = "candidate";

@@ -75,12 +75,12 @@ class ModelRegistryTest {
 
         assertThat(registered.version()).isEqualTo(1);
         assertThat(registered.state()).isEqualTo(RegisteredModel.CANDIDATE);
-        assertThat(registered.created()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(registered.created())).isBefore(Instant.now().plusSeconds(1));
         final RegisteredModel read = registry.find(registered.id()).await().atMost(WAIT).orElseThrow();
         assertThat(read).isEqualTo(registered);
         assertThat(read.dataSha256()).isEqualTo(series.sha256(0, series.size()));
-        assertThat(read.dataFrom()).isEqualTo(Instant.ofEpochMilli(series.openTime(0)));
-        assertThat(read.dataTo()).isEqualTo(Instant.ofEpochMilli(series.openTime(series.size() - 1)));
+        assertThat(read.dataFrom()).isEqualTo(Instant.ofEpochMilli(series.openTime(0)).toString());
+        assertThat(read.dataTo()).isEqualTo(Instant.ofEpochMilli(series.openTime(series.size() - 1)).toString());
         assertThat(read.parameters()).containsEntry("horizon", "5m").containsKey("volatility_weights");
         assertThat(read.metrics()).containsKeys("mae_ratio", "coverage", "interval_score_gain");
 
