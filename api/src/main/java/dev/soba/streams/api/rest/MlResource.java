@@ -81,27 +81,14 @@ public class MlResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @EndpointGroup(Group.WRITE)
     public Response train(final JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("", "a JSON object is required: {\"pair\", \"horizon\", \"from\", \"to\"}");
-        }
-        final String pair = text(body, "pair");
-        if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {
-            throw ApiException.badRequest("pair", "pair is BASE-QUOTE in upper case, e.g. ETH-USDT; got " + quoted(pair));
-        }
-        final String interval = Optional.ofNullable(text(body, "interval")).orElse("1m");
-        if (!interval.equals("1m")) {
-            throw ApiException.badRequest("interval", "price models are trained on 1m candles; got " + quoted(interval));
-        }
-        final String horizonText = text(body, "horizon");
-        final Horizon horizon = Horizon.parse(horizonText).orElseThrow(() -> ApiException.badRequest("horizon",
-                "horizon is one of " + Horizon.names() + "; got " + quoted(horizonText)));
-        final String venue = Optional.ofNullable(text(body, "venue")).filter(v -> !v.isBlank()).orElse(CandleBook.ALL_VENUES);
+        final Slot slot = Slot.of(body, "{\"pair\", \"horizon\", \"from\", \"to\"}");
         final long from = time(body, "from");
         final long to = time(body, "to");
         if (from >= to) {
             throw ApiException.badRequest("to", "to must be after from");
         }
-        final TrainingJobs.Job job = jobs.submit(new TrainingJobs.Request(pair, venue, interval, horizon.label(), from, to),
+        final TrainingJobs.Job job = jobs.submit(new TrainingJobs.Request(slot.pair(), slot.venue(), "1m",
+                        slot.horizon().label(), from, to),
                 this::candles);
         final String location = "/api/v1/ml/jobs/" + job.id();
         return Response.accepted(new Accepted(job.id(), job.state(), location)).header("Location", location).build();
@@ -159,21 +146,10 @@ public class MlResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @EndpointGroup(Group.READ)
     public Forecast predict(final JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("", "a JSON object is required: {\"pair\", \"horizon\", \"candles\"}");
-        }
-        final String pair = text(body, "pair");
-        if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {
-            throw ApiException.badRequest("pair", "pair is BASE-QUOTE in upper case, e.g. ETH-USDT; got " + quoted(pair));
-        }
-        final String interval = Optional.ofNullable(text(body, "interval")).orElse("1m");
-        if (!interval.equals("1m")) {
-            throw ApiException.badRequest("interval", "price models forecast from 1m candles; got " + quoted(interval));
-        }
-        final String horizonText = text(body, "horizon");
-        final Horizon horizon = Horizon.parse(horizonText).orElseThrow(() -> ApiException.badRequest("horizon",
-                "horizon is one of " + Horizon.names() + "; got " + quoted(horizonText)));
-        final String venue = Optional.ofNullable(text(body, "venue")).filter(v -> !v.isBlank()).orElse(CandleBook.ALL_VENUES);
+        final Slot slot = Slot.of(body, "{\"pair\", \"horizon\", \"candles\"}");
+        final String pair = slot.pair();
+        final String venue = slot.venue();
+        final Horizon horizon = slot.horizon();
         final JsonNode candles = body.get("candles");
         if (candles == null || !candles.isArray()) {
             throw ApiException.badRequest("candles", "candles (an array of one-minute candles, oldest first) are required:"
@@ -190,6 +166,29 @@ public class MlResource {
                 new ModelRef(loaded.registered().id(), loaded.registered().name(), loaded.registered().version()),
                 Instant.ofEpochMilli(f.asOf()).toString(), Instant.ofEpochMilli(f.targetTime() + 60_000L).toString(),
                 f.close(), f.predictedClose(), f.directionProbability(), f.lower(), f.upper(), PriceModel.COVERAGE);
+    }
+
+    /** The pair, venue and horizon a request names (price models read one-minute candles only). */
+    private record Slot(String pair, String venue, Horizon horizon) {
+        static Slot of(final JsonNode body, final String shape) {
+            if (body == null || !body.isObject()) {
+                throw ApiException.badRequest("", "a JSON object is required: " + shape);
+            }
+            final String pair = text(body, "pair");
+            if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {
+                throw ApiException.badRequest("pair", "pair is BASE-QUOTE in upper case, e.g. ETH-USDT; got " + quoted(pair));
+            }
+            final String interval = Optional.ofNullable(text(body, "interval")).orElse("1m");
+            if (!interval.equals("1m")) {
+                throw ApiException.badRequest("interval", "price models read 1m candles; got " + quoted(interval));
+            }
+            final String horizonText = text(body, "horizon");
+            final Horizon horizon = Horizon.parse(horizonText).orElseThrow(() -> ApiException.badRequest("horizon",
+                    "horizon is one of " + Horizon.names() + "; got " + quoted(horizonText)));
+            final String venue = Optional.ofNullable(text(body, "venue")).filter(v -> !v.isBlank())
+                    .orElse(CandleBook.ALL_VENUES);
+            return new Slot(pair, venue, horizon);
+        }
     }
 
     private TrainingJobs.Candles candles(final TrainingJobs.Request request) {
