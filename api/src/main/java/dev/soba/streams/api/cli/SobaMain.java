@@ -12,6 +12,7 @@ import dev.soba.streams.cli.IngestCommand;
 import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.NlpCommand;
 import dev.soba.streams.cli.PoolsCommand;
+import dev.soba.streams.cli.PredictCommand;
 import dev.soba.streams.cli.RejectedCommand;
 import dev.soba.streams.cli.ReplayCommand;
 import dev.soba.streams.cli.SimulateCommand;
@@ -51,6 +52,7 @@ public final class SobaMain {
               nlp detect [FILE]    the language of each line (offline, Lingua): one JSON object per line
               nlp evaluate         language-detection accuracy per language on Debian's translated messages
               bench nlp            detections and translations per second on request, beside a trivial endpoint
+              predict train|score|backtest   price forecasts from one-minute candle CSVs (offline): fit, forecast, walk-forward table
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
@@ -59,7 +61,8 @@ public final class SobaMain {
             + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE
             + "\n\n" + ContractsCommand.USAGE
             + "\n\n" + RejectedCommand.USAGE
-            + "\n\n" + NlpCommand.USAGE + "\n\n" + NlpBench.USAGE;
+            + "\n\n" + NlpCommand.USAGE + "\n\n" + NlpBench.USAGE
+            + "\n\n" + PredictCommand.USAGE;
 
     SobaMain() {
     }
@@ -86,6 +89,7 @@ public final class SobaMain {
                 case "contracts" -> ContractsCommand.run(rest, System.out);
                 case "rejected" -> RejectedCommand.run(rest, System.out);
                 case "nlp" -> NlpCommand.run(rest, System.out);
+                case "predict" -> PredictCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
