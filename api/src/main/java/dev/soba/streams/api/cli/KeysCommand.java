@@ -19,6 +19,7 @@ final class KeysCommand {
             usage: soba keys create --name NAME [--scopes read,write,admin] [--rate-limit GROUP=N/PERIOD,...]
                    soba keys list
                    soba keys revoke ID|NAME
+            Scopes: read, write, admin; write:market or write:chain write only market ticks or only chain items.
             Names are unique among active keys: create refuses a name an active key has, and revoke NAME refuses
             when several active keys have it (older data), naming their ids to revoke one by id. The key is printed once, on creation; only its hash is stored (PostgreSQL at
             quarkus.datasource.reactive.url, or SOBA_DB_URL / SOBA_DB_USER / SOBA_DB_PASSWORD).

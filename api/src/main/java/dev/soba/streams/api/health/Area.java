@@ -17,6 +17,11 @@ public record Area(String name, String title, boolean built, List<String> proces
         endpoints = List.copyOf(endpoints);
     }
 
+    /** The name the replaced system gave the service ({@code ml_models} for {@code ml-models}). */
+    public String legacyName() {
+        return name.replace('-', '_');
+    }
+
     static Area built(final String name, final String title, final List<String> processors,
                       final List<String> capabilities, final List<String> endpoints) {
         return new Area(name, title, true, processors, capabilities, endpoints);

@@ -52,7 +52,10 @@ public final class Areas {
     private Areas() {
     }
 
-    /** The area of a name, case-insensitive, {@code _} taken as {@code -} ({@code DATA_PROCESSING}). */
+    /**
+     * The area of a name, case-insensitive, {@code _} taken as {@code -}: the replaced system's names
+     * ({@code ml_models}, {@code ML_MODELS}) name the same areas.
+     */
     public static Optional<Area> named(final String name) {
         final String normalised = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return ALL.stream().filter(area -> area.name().equals(normalised)).findFirst();

@@ -126,8 +126,14 @@ public class PipelineHealth {
         final Map<String, Dependency> backEnds = new LinkedHashMap<>();
         backEnds.put("postgresql", dependencies.postgresql());
         backEnds.put("redis", dependencies.redis());
+        final Map<String, String> legacyServices = new LinkedHashMap<>();
+        for (final Area area : Areas.ALL) {
+            final ServiceReport service = services.get(area.name());
+            legacyServices.put(area.legacyName(), !service.built() ? HealthReport.NOT_BUILT
+                    : service.healthy() ? HealthReport.HEALTHY : HealthReport.UNHEALTHY);
+        }
         return new HealthReport(status, reasons, instance, Instant.now().toString(), uptime, state.name(),
-                backEnds, services);
+                backEnds, services, legacyServices);
     }
 
     private ServiceReport service(final Area area, final KafkaStreams.State state, final boolean working,

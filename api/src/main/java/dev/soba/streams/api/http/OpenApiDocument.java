@@ -62,12 +62,17 @@ public class OpenApiDocument implements OASFilter {
                 .addHeader("Retry-After", createHeader().ref("Retry-After"));
         HEADERS.keySet().forEach(name -> tooMany.addHeader(name, createHeader().ref(name)));
         components.addResponse("TooManyRequests", tooMany);
+        components.addResponse("BadRequest", problem("A parameter or a field of the body is malformed; field names it"));
+        components.addResponse("ContentTooLarge", problem("The body is larger than the limit (10 MiB by default)"));
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
         openApi.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/") && !BearerAuthFilter.isPublic(path) && item.getOperations() != null) {
                 item.getOperations().values().forEach(OpenApiDocument::secure);
+            }
+            if (path.startsWith("/api/") && item.getOperations() != null) {
+                item.getOperations().values().forEach(OpenApiDocument::refusesBadInput);
             }
             final List<String> aliases = Aliases.aliasesOf(path);
             if (!aliases.isEmpty() && item.getOperations() != null) {
@@ -87,6 +92,20 @@ public class OpenApiDocument implements OASFilter {
         addIfAbsent(operation, "401", "Unauthorized");
         addIfAbsent(operation, "403", "Forbidden");
         addIfAbsent(operation, "429", "TooManyRequests");
+    }
+
+    /** Operations with parameters or a body answer 400 naming the field; those with a body, 413 over the limit. */
+    private static void refusesBadInput(final Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        final boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (hasParameters || operation.getRequestBody() != null) {
+            addIfAbsent(operation, "400", "BadRequest");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "413", "ContentTooLarge");
+        }
     }
 
     private static void addIfAbsent(final Operation operation, final String status, final String component) {

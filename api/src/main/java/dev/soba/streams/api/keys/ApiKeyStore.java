@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class ApiKeyStore {
 
-    public static final Set<String> ALL_SCOPES = Set.of("read", "write", "admin");
+    /** {@code write} writes every item; {@code write:market} market ticks only, {@code write:chain} chain items only. */
+    public static final Set<String> ALL_SCOPES = Set.of("read", "write", "admin", ItemScopes.WRITE_MARKET, ItemScopes.WRITE_CHAIN);
     public static final Set<String> DEFAULT_SCOPES = Set.of("read", "write");
     /** A key given in configuration is not generated here: it must at least be long enough not to be guessed. */
     public static final int MIN_CONFIGURED_SECRET = 32;
@@ -69,7 +70,7 @@ public final class ApiKeyStore {
         unknown.removeAll(ALL_SCOPES);
         if (scopes.isEmpty() || !unknown.isEmpty()) {
             return Uni.createFrom().failure(new IllegalArgumentException(
-                    "scopes must be some of read, write, admin; got " + String.join(",", scopes)));
+                    "scopes must be some of read, write, admin, write:market, write:chain; got " + String.join(",", scopes)));
         }
         final byte[] random = new byte[32];
         RANDOM.nextBytes(random);

@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 /**
  * The endpoint groups of the API. Each decides which scopes of a key may call it and which rate
  * limit applies; a resource method declares its group once with {@code @EndpointGroup}.
- * Validation changes nothing, so both readers and writers may call it.
+ * Validation changes nothing, so both readers and writers may call it. Which items a write key may
+ * write is narrowed further by {@link ItemScopes}.
  */
 public enum Group {
     READ(Set.of("read")),
-    WRITE(Set.of("write")),
-    VALIDATE(Set.of("read", "write")),
+    WRITE(Set.of("write", ItemScopes.WRITE_MARKET, ItemScopes.WRITE_CHAIN)),
+    VALIDATE(Set.of("read", "write", ItemScopes.WRITE_MARKET, ItemScopes.WRITE_CHAIN)),
     ADMIN(Set.of("admin"));
 
     private final Set<String> scopes;

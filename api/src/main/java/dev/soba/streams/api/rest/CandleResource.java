@@ -1,9 +1,9 @@
 package dev.soba.streams.api.rest;
 
 import dev.soba.streams.api.http.ApiException;
-import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.api.pipeline.SobaConfig;
 import dev.soba.streams.api.query.Caller;
 import dev.soba.streams.api.query.InteractiveQueries;
 import dev.soba.streams.api.query.QueryResponder;
@@ -20,8 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Candles of a pair over a time range (name from the system we replace). Its own root path: JAX-RS
@@ -35,6 +39,8 @@ public class CandleResource {
 
     static final int MAX_CANDLES = 5000;
     static final int DEFAULT_CANDLES = 100;
+    private static final String TIME = "a window start: epoch millis (0 to 253402300799999) or ISO-8601 UTC";
+    private static final String TIME_PATTERN = "^([0-9]{1,15}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z)$";
 
     private final InteractiveQueries queries;
     private final QueryResponder responder;
@@ -52,10 +58,21 @@ public class CandleResource {
      * @param to    window start at or before; default: now
      */
     @GET
-    public Response candles(@QueryParam("pair") final String pair,
+    @APIResponse(responseCode = "200", description = "the candles of the window, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleSeries.class)))
+    public Response candles(@Parameter(required = true, description = "BASE-QUOTE in upper case", example = "ETH-USDT",
+                                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9]+-[A-Z0-9]+$"))
+                            @QueryParam("pair") final String pair,
+                            @Parameter(required = true, description = "a candle interval of soba.market.candle-intervals"
+                                    + " (by default 1m, 5m, 1h, 1d)",
+                                    schema = @Schema(type = SchemaType.STRING, enumeration = {"1m", "5m", "1h", "1d"}))
                             @QueryParam("interval") final String interval,
+                            @Parameter(description = TIME, schema = @Schema(type = SchemaType.STRING, pattern = TIME_PATTERN))
                             @QueryParam("from") final String from,
+                            @Parameter(description = TIME, schema = @Schema(type = SchemaType.STRING, pattern = TIME_PATTERN))
                             @QueryParam("to") final String to,
+                            @Parameter(description = "all (default), a pool address or an exchange name", schema = @Schema(
+                                    type = SchemaType.STRING, pattern = "^(0x[0-9a-fA-F]{40}|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$"))
                             @QueryParam("venue") final String venue,
                             @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (pair == null || !QueryParams.PAIR.matcher(pair).matches()) {
@@ -69,12 +86,12 @@ public class CandleResource {
         if (start > end) {
             throw ApiException.badRequest("from", "from must not be after to");
         }
-        if ((end - start) / window.millis() > MAX_CANDLES) {
+        // counted in windows, not in millis: end - start overflows a long for far-apart bounds
+        if (Math.floorDiv(end, window.millis()) - Math.floorDiv(start, window.millis()) >= MAX_CANDLES) {
             throw ApiException.badRequest("from", "at most " + MAX_CANDLES + " " + window.name()
                     + " candles per request: narrow from/to or use a longer interval");
         }
-        final String place = venue == null || venue.isBlank() ? CandleBook.ALL_VENUES
-                : QueryParams.ADDRESS.matcher(venue).matches() ? venue.toLowerCase(Locale.ROOT) : venue;
+        final String place = QueryParams.venue(venue, CandleBook.ALL_VENUES);
         return responder.answer(() -> queries.candles(pair, place, window, start, end),
                 candles -> new CandleSeries(pair, place, window.name(), start, end, candles),
                 "no candles for " + pair, Caller.get(headers, uri));

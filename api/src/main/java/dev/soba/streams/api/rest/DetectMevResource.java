@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -64,18 +66,26 @@ public class DetectMevResource {
     @POST
     @jakarta.ws.rs.Path("/detect-mev")
     @APIResponse(responseCode = "200", description = "The analysed blocks, or the stored findings of block_number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {Detection.class, MevResource.BlockFindings.class})),
             headers = @Header(name = ResultCache.HEADER, description = "hit when an identical block body was analysed"
                     + " before and the answer comes from the cache, miss otherwise; absent for block_number",
                     schema = @Schema(type = SchemaType.STRING)))
-    public Response detectMev(final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
+    public Response detectMev(@RequestBody(required = true, description = "a block: mev-inspect's Parity format (traces and"
+            + " receipts) or ethereum-etl items ({\"items\": [...]}); or {\"block_number\": N} for the stored findings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {StoredFindingsRequest.class, EtlBlockRequest.class, ParityBlockRequest.class})))
+                              final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ApiException.badRequest("", "a JSON body is required: a block (Parity traces + receipts, or "
                     + "ethereum-etl items) or {\"block_number\": N}");
         }
         if (body.isObject() && body.has("block_number") && !body.has("traces")) {
             final JsonNode number = body.get("block_number");
-            if (!number.canConvertToLong() || number.asLong() < 0) {
-                throw ApiException.badRequest("block_number", "block_number is a non-negative integer");
+            // an integral JSON number only: 1.5 is not block 1, "1" is not a number
+            if (!number.isIntegralNumber() || !number.canConvertToLong() || number.asLong() < 0) {
+                throw ApiException.badRequest("block_number", "block_number is a non-negative integer, got "
+                        + (number.isTextual() ? "a string" : number.toString()));
             }
             final long block = number.asLong();
             return responder.answer(() -> queries.byBlock(block), found -> new MevResource.BlockFindings(block, found),
@@ -125,5 +135,21 @@ public class DetectMevResource {
     }
 
     public record Detection(List<Analysis> blocks) {
+    }
+
+    /** The request forms, as documented (the body is read as a tree). */
+    @Schema(name = "StoredFindingsRequest")
+    public record StoredFindingsRequest(@Schema(required = true, minimum = "0", format = "int64") long blockNumber) {
+    }
+
+    @Schema(name = "EtlBlockRequest")
+    public record EtlBlockRequest(@Schema(required = true, description = "ethereum-etl items of one or more blocks",
+            minItems = 1) List<Object> items) {
+    }
+
+    @Schema(name = "ParityBlockRequest", description = "a block file of mev-inspect-py")
+    public record ParityBlockRequest(@Schema(required = true, minimum = "0") long blockNumber,
+                                     @Schema(required = true) List<Object> traces,
+                                     @Schema(required = true) List<Object> receipts) {
     }
 }

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Decoded swaps of a pool by block range. */
 @Path("/api/v1/dex")
@@ -37,10 +42,16 @@ public class DexResource {
 
     @GET
     @Path("/swaps")
-    public Response swaps(@QueryParam("pool") final String pool,
-                          @QueryParam("from_block") final String fromBlock,
-                          @QueryParam("to_block") final String toBlock,
-                          @QueryParam("limit") final String limit,
+    @APIResponse(responseCode = "200", description = "the pool's swaps in chain order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapList.class)))
+    public Response swaps(@Parameter(required = true, description = "the pool address", schema = @Schema(type = SchemaType.STRING,
+                                  pattern = "^0x[0-9a-fA-F]{40}$")) @QueryParam("pool") final String pool,
+                          @Parameter(required = true, description = "first block", schema = @Schema(type = SchemaType.INTEGER,
+                                  format = "int64", minimum = "0")) @QueryParam("from_block") final String fromBlock,
+                          @Parameter(description = "last block (default from_block)", schema = @Schema(type = SchemaType.INTEGER,
+                                  format = "int64", minimum = "0")) @QueryParam("to_block") final String toBlock,
+                          @Parameter(description = "how many swaps, default 1000", schema = @Schema(type = SchemaType.INTEGER,
+                                  format = "int32", minimum = "1")) @QueryParam("limit") final String limit,
                           @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String address = QueryParams.address("pool", pool);
         final long first = QueryParams.block("from_block", fromBlock);

@@ -17,8 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -66,7 +68,9 @@ public class HealthResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceReport.class)))
     @APIResponse(responseCode = "404", description = "no area of that name; the problem lists the names",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> service(@PathParam("name") final String name) {
+    public Uni<Response> service(@Parameter(description = "an area: data-processing, blockchain-intelligence, fraud-detection,"
+            + " ml-models, nlp-translation; any case, _ for - (the replaced system's ML_MODELS)", schema = @Schema(
+                    type = SchemaType.STRING, pattern = "^[A-Za-z_-]+$")) @PathParam("name") final String name) {
         final Area area = Areas.named(name).orElseThrow(() -> new ApiException(Problem.of(404, "Not Found",
                 "no service '" + name + "'; the services are " + Areas.names()).withField("name")));
         return health.report().map(report -> {

@@ -23,6 +23,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The instances of the application sharing this one's {@code application.id}, as Kafka Streams
@@ -54,6 +57,8 @@ public class InstancesResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "every instance of the group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Instances.class)))
     public Instances instances() {
         final KafkaStreams.State state = queries.state();
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {

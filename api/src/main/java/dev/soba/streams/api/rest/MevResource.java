@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * MEV findings from the stream's stores: {@code ?block=N} (the block's current findings, in block
@@ -48,8 +53,16 @@ public class MevResource {
 
     @GET
     @EndpointGroup(Group.READ)
-    public Response findings(@QueryParam("block") final String block, @QueryParam("searcher") final String searcher,
-                             @QueryParam("limit") final String limit,
+    @APIResponse(responseCode = "200", description = "the findings of the block, or of the searcher (newest first)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {BlockFindings.class, SearcherFindings.class})))
+    public Response findings(@Parameter(description = "a block number (or give searcher)", schema = @Schema(
+                                     type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                             @QueryParam("block") final String block,
+                             @Parameter(description = "a searcher address (or give block)", schema = @Schema(type = SchemaType.STRING,
+                                     pattern = "^0x[0-9a-fA-F]{40}$")) @QueryParam("searcher") final String searcher,
+                             @Parameter(description = "how many, default 100", schema = @Schema(type = SchemaType.INTEGER,
+                                     format = "int32", minimum = "1", maximum = "1000")) @QueryParam("limit") final String limit,
                              @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final boolean byBlock = block != null && !block.isBlank();
         final boolean bySearcher = searcher != null && !searcher.isBlank();

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The pool registry (every instance holds it whole). */
 @Path("/api/v1/pools")
@@ -35,7 +40,10 @@ public class PoolResource {
 
     @GET
     @Path("/{address}")
-    public Response pool(@PathParam("address") final String address,
+    @APIResponse(responseCode = "200", description = "the registry entry of the pool",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolView.class)))
+    public Response pool(@Parameter(description = "the pool address: 0x and 40 hex digits", schema = @Schema(
+                                 type = SchemaType.STRING, pattern = "^0x[0-9a-fA-F]{40}$")) @PathParam("address") final String address,
                          @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String normalised = QueryParams.address("address", address);
         return responder.answer(() -> queries.pool(normalised), PoolView::of,

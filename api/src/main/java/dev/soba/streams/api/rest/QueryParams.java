@@ -15,6 +15,28 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /** An exchange name as the feeds write it (binance, coinbase-pro, okx.us), at most 64 characters. */
+    static final Pattern EXCHANGE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+
+    /** A candle venue: {@code all} (the default when absent), a pool address (lower-cased) or an exchange name. */
+    static String venue(final String value, final String all) {
+        if (value == null || value.isBlank()) {
+            return all;
+        }
+        if (value.startsWith("0x") || value.startsWith("0X")) {
+            return address("venue", value);
+        }
+        if (!EXCHANGE.matcher(value).matches()) {
+            throw ApiException.badRequest("venue", "venue is 'all', a pool address (0x and 40 hex digits) or an exchange"
+                    + " name (letters, digits, '.', '_', '-'; at most 64 characters), got '" + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    private static String shorten(final String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+
     static String address(final String field, final String value) {
         if (value == null || !ADDRESS.matcher(value).matches()) {
             throw ApiException.badRequest(field, field + " is an address: 0x followed by 40 hex digits, got "
@@ -23,17 +45,30 @@ final class QueryParams {
         return value.toLowerCase(Locale.ROOT);
     }
 
+    /** The last millisecond of year 9999: later times are unit mistakes (micro- or nanoseconds). */
+    static final long LATEST_MILLIS = 253_402_300_799_999L;
+
     static long time(final String field, final String value) {
+        final long millis;
         try {
-            return Long.parseLong(value.strip());
+            millis = Long.parseLong(value.strip());
         } catch (final NumberFormatException notMillis) {
             try {
-                return Instant.parse(value.strip()).toEpochMilli();
-            } catch (final DateTimeParseException e) {
+                return inRange(field, Instant.parse(value.strip()).toEpochMilli());
+            } catch (final DateTimeParseException | ArithmeticException e) {
                 throw ApiException.badRequest(field, field + " is epoch millis or ISO-8601 UTC (2024-01-05T00:00:00Z), got '"
-                        + value + "'");
+                        + shorten(value) + "'");
             }
         }
+        return inRange(field, millis);
+    }
+
+    private static long inRange(final String field, final long millis) {
+        if (millis < 0 || millis > LATEST_MILLIS) {
+            throw ApiException.badRequest(field, field + " must be between 0 (1970-01-01) and " + LATEST_MILLIS
+                    + " (9999-12-31) in epoch millis, got " + millis);
+        }
+        return millis;
     }
 
     static long block(final String field, final String value) {

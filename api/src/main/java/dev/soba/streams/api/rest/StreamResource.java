@@ -4,6 +4,7 @@ import dev.soba.streams.api.dashboard.LiveMevAlerts;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
 import dev.soba.streams.api.keys.Group;
+import dev.soba.streams.schemas.mev.MevFinding;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -30,12 +36,20 @@ public class StreamResource {
     @Inject
     LiveMevAlerts alerts;
 
+    /** One event of the MEV feed: the finding as published on {@code mev_alerts} and its status. */
+    public record LiveAlert(@Schema(enumeration = {"new", "correction", "retraction"}) String status, MevFinding finding) {
+    }
+
     @GET
     @Path("/mev-alerts")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @EndpointGroup(Group.READ)
-    public Multi<String> mevAlerts(@QueryParam("seconds") final String seconds) {
+    @APIResponse(responseCode = "200", description = "server-sent events, each data line one alert (or a heartbeat)",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveAlert.class)))
+    public Multi<String> mevAlerts(@Parameter(description = "how long the stream stays open, default 600",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600"))
+                                   @QueryParam("seconds") final String seconds) {
         final int limit = seconds(seconds);
         final Multi<String> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> "{\"heartbeat\": true}");
