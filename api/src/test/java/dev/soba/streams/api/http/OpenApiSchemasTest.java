@@ -96,7 +96,9 @@ class OpenApiSchemasTest {
         if (content == null) {
             return null;
         }
-        final Map<String, Object> json = (Map<String, Object>) content.get("application/json");
+        // JSON where the operation answers JSON; otherwise (a stream of server-sent events) its one media type
+        final Map<String, Object> json = (Map<String, Object>) content.getOrDefault("application/json",
+                content.size() == 1 ? content.values().iterator().next() : null);
         return json == null ? null : json.get("schema");
     }
 
