@@ -9,7 +9,9 @@ import dev.soba.streams.api.ratelimit.Rate;
 import dev.soba.streams.api.ratelimit.RateLimitConfig;
 import dev.soba.streams.api.ratelimit.RateLimitGate;
 import dev.soba.streams.api.ratelimit.Verdict;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -37,11 +39,26 @@ public class RateLimitFilter {
     private final RateLimitGate gate;
     private final RateLimitConfig config;
     private final ForwardSignature forwardSignature;
+    private final CurrentVertxRequest vertxRequest;
 
-    public RateLimitFilter(final RateLimitGate gate, final RateLimitConfig config, final ForwardSignature forwardSignature) {
+    public RateLimitFilter(final RateLimitGate gate, final RateLimitConfig config, final ForwardSignature forwardSignature,
+                           final CurrentVertxRequest vertxRequest) {
         this.gate = gate;
         this.config = config;
         this.forwardSignature = forwardSignature;
+        this.vertxRequest = vertxRequest;
+    }
+
+    /**
+     * Puts the request's {@code RateLimit-*} headers straight on the HTTP response: for a streamed answer
+     * (server-sent events), whose headers are written before any response filter could run.
+     */
+    public static void putHeaders(final RoutingContext routing) {
+        if (routing != null && routing.get(VERDICT) instanceof Verdict verdict) {
+            routing.response().putHeader(LIMIT, Long.toString(verdict.limit()));
+            routing.response().putHeader(REMAINING, Long.toString(verdict.remaining()));
+            routing.response().putHeader(RESET, Long.toString(Verdict.seconds(verdict.reset())));
+        }
     }
 
     // after ScopeFilter: a request the key may not make does not spend its tokens
@@ -58,8 +75,9 @@ public class RateLimitFilter {
         }
         final Group group = EndpointGroups.of(resource, request.getMethod());
         final Rate rate = key.rateLimits().of(group).orElseGet(() -> defaultRate(group));
+        final RoutingContext routing = vertxRequest.getCurrent();
         return gate.check(key.id() + ":" + group.label(), group.label(), rate)
-                .map(decision -> decide(decision, request, key, group, rate));
+                .map(decision -> decide(decision, request, routing, key, group, rate));
     }
 
     @ServerResponseFilter
@@ -71,11 +89,14 @@ public class RateLimitFilter {
         }
     }
 
-    private Response decide(final Decision decision, final ContainerRequestContext request,
+    private Response decide(final Decision decision, final ContainerRequestContext request, final RoutingContext routing,
                             final ApiKey key, final Group group, final Rate rate) {
         if (decision instanceof Decision.Counted counted) {
             final Verdict verdict = counted.verdict();
             request.setProperty(VERDICT, verdict);
+            if (routing != null) {
+                routing.put(VERDICT, verdict);
+            }
             if (verdict.allowed()) {
                 return null;
             }

@@ -32,6 +32,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Price models: training jobs on the candles the pipeline holds, the registry, activation. The
@@ -67,6 +73,10 @@ public class MlResource {
                            double upper, double coverage) {
     }
 
+    /** The optional body of an activation: {@code {"force": true}} is the same as {@code ?force=true}. */
+    public record ActivationRequest(Boolean force) {
+    }
+
     /** An activation: the model now active and the one it replaced. */
     public record Activated(RegisteredModel model, RegisteredModel previous) {
     }
@@ -80,6 +90,8 @@ public class MlResource {
     @Path("/train")
     @Consumes(MediaType.APPLICATION_JSON)
     @EndpointGroup(Group.WRITE)
+    @APIResponse(responseCode = "202", description = "the job is accepted: follow it at location (also the Location header)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     public Response train(final JsonNode body) {
         final Slot slot = Slot.of(body, "{\"pair\", \"horizon\", \"from\", \"to\"}");
         final long from = time(body, "from");
@@ -97,7 +109,8 @@ public class MlResource {
     @GET
     @Path("/jobs/{id}")
     @EndpointGroup(Group.READ)
-    public TrainingJobs.Job job(@PathParam("id") final String id) {
+    public TrainingJobs.Job job(@Parameter(description = "the job id answered by POST /api/v1/ml/train", schema = @Schema(
+            type = SchemaType.STRING, pattern = "^[0-9a-fA-F-]{1,64}$")) @PathParam("id") final String id) {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("no training job " + id + " on this instance"));
     }
 
@@ -115,7 +128,14 @@ public class MlResource {
     @POST
     @Path("/models/{id}/activate")
     @EndpointGroup(Group.ADMIN)
-    public Activated activate(@PathParam("id") final String id, @QueryParam("force") final String force) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActivationRequest.class)))
+    public Activated activate(@Parameter(description = "a registered model's number", schema = @Schema(
+                                      type = SchemaType.INTEGER, format = "int64", minimum = "1")) @PathParam("id") final String id,
+                              @Parameter(description = "swap even if its metrics are worse than the active model's",
+                                      schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("force") final String force,
+                              final ActivationRequest body) {
         final long modelId;
         try {
             modelId = Long.parseLong(id);
@@ -125,7 +145,8 @@ public class MlResource {
         if (force != null && !force.equals("true") && !force.equals("false")) {
             throw ApiException.badRequest("force", "force is true or false; got " + quoted(force));
         }
-        final ModelRegistry.Activation activation = jobs.registry().activate(modelId, "true".equals(force))
+        final boolean forced = "true".equals(force) || body != null && Boolean.TRUE.equals(body.force());
+        final ModelRegistry.Activation activation = jobs.registry().activate(modelId, forced)
                 .await().atMost(DB_WAIT);
         if (activation instanceof ModelRegistry.Activation.Activated done) {
             return new Activated(done.model(), done.previous().orElse(null));

@@ -3,8 +3,10 @@ package dev.soba.streams.api.rest;
 import dev.soba.streams.api.dashboard.LiveMevAlerts;
 import dev.soba.streams.api.http.ApiException;
 import dev.soba.streams.api.http.EndpointGroup;
+import dev.soba.streams.api.http.RateLimitFilter;
 import dev.soba.streams.api.keys.Group;
 import dev.soba.streams.schemas.mev.MevFinding;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,9 @@ public class StreamResource {
     @Inject
     LiveMevAlerts alerts;
 
+    @Inject
+    CurrentVertxRequest vertxRequest;
+
     /** One event of the MEV feed: the finding as published on {@code mev_alerts} and its status. */
     public record LiveAlert(@Schema(enumeration = {"new", "correction", "retraction"}) String status, MevFinding finding) {
     }
@@ -51,6 +56,8 @@ public class StreamResource {
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600"))
                                    @QueryParam("seconds") final String seconds) {
         final int limit = seconds(seconds);
+        // a stream's headers go out before response filters could add the rate-limit headers
+        RateLimitFilter.putHeaders(vertxRequest.getCurrent());
         final Multi<String> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> "{\"heartbeat\": true}");
         return Multi.createBy().merging().streams(alerts.stream(), heartbeats)
