@@ -59,8 +59,15 @@ public class GraphQueries {
         }
     }
 
-    /** This instance's part of a batch: values found, keys owned here but absent, keys owned elsewhere or moving. */
-    public record LocalPart(Map<String, JsonNode> found, List<String> absent, List<String> elsewhere) {
+    /**
+     * This instance's part of a batch: values found (the stores' own objects, written as JSON), keys
+     * owned here but absent, keys owned elsewhere or moving.
+     */
+    public record LocalPart(Map<String, Object> found, List<String> absent, List<String> elsewhere) {
+    }
+
+    /** A {@link LocalPart} as the asking instance reads it. */
+    record PeerPart(Map<String, JsonNode> found, List<String> absent, List<String> elsewhere) {
     }
 
     private final InteractiveQueries queries;
@@ -76,7 +83,9 @@ public class GraphQueries {
     /** Counterparties of each address that has any (absent: never seen). */
     public Map<String, Counterparties> counterparties(final Set<String> addresses, final Caller caller) {
         final Map<String, Counterparties> states = new HashMap<>();
-        read(State.COUNTERPARTIES, addresses, caller).forEach((address, json) -> states.put(address, toCounterparties(json)));
+        // read here: the store's own object; from a peer: its JSON
+        read(State.COUNTERPARTIES, addresses, caller).forEach((address, value) -> states.put(address,
+                value instanceof Counterparties local ? local : toCounterparties((JsonNode) value)));
         return states;
     }
 
@@ -86,7 +95,8 @@ public class GraphQueries {
             return Map.of();
         }
         final Map<String, Double> scores = new HashMap<>();
-        read(State.RISK, addresses, caller).forEach((address, json) -> score(json).ifPresent(s -> scores.put(address, s)));
+        read(State.RISK, addresses, caller).forEach((address, value) -> score(value instanceof JsonNode json
+                ? json : Json.mapper().valueToTree(value)).ifPresent(s -> scores.put(address, s)));
         return scores;
     }
 
@@ -96,9 +106,12 @@ public class GraphQueries {
         return all.stream().anyMatch(instance -> instance.stateStoreNames().contains(store));
     }
 
-    /** Every address's value (as JSON), wherever stored; absent when the store has none. */
-    public Map<String, JsonNode> read(final State state, final Set<String> addresses, final Caller caller) {
-        final Map<String, JsonNode> found = new LinkedHashMap<>();
+    /**
+     * Every address's value wherever stored (the store's object when read here, its JSON when read
+     * on a peer); absent when the store has none.
+     */
+    public Map<String, Object> read(final State state, final Set<String> addresses, final Caller caller) {
+        final Map<String, Object> found = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>(addresses);
         final long deadline = System.nanoTime() + retryBudget.toNanos();
         long backoff = FIRST_BACKOFF_MS;
@@ -107,12 +120,12 @@ public class GraphQueries {
             final Map<HostInfo, List<String>> remote = new LinkedHashMap<>();
             final Set<String> retry = new LinkedHashSet<>();
             for (final String address : pending) {
-                final QueryResult<JsonNode> result = local(state, address);
-                if (result instanceof QueryResult.Found<JsonNode> value) {
+                final QueryResult<Object> result = local(state, address);
+                if (result instanceof QueryResult.Found<Object> value) {
                     found.put(address, value.value());
-                } else if (result instanceof QueryResult.Remote<JsonNode> owner) {
+                } else if (result instanceof QueryResult.Remote<Object> owner) {
                     remote.computeIfAbsent(owner.owner(), host -> new ArrayList<>()).add(address);
-                } else if (result instanceof QueryResult.Unavailable<JsonNode> unavailable) {
+                } else if (result instanceof QueryResult.Unavailable<Object> unavailable) {
                     retry.add(address);
                     reason = unavailable.reason();
                 }
@@ -123,7 +136,7 @@ public class GraphQueries {
                     reason = "ownership of these keys is moving between instances";
                     continue;
                 }
-                final Optional<LocalPart> part = askOwner(owner.getKey(), state, owner.getValue(), caller);
+                final Optional<PeerPart> part = askOwner(owner.getKey(), state, owner.getValue(), caller);
                 if (part.isEmpty()) {
                     retry.addAll(owner.getValue());
                     reason = "the instance owning these keys (" + owner.getKey() + ") did not answer";
@@ -146,7 +159,7 @@ public class GraphQueries {
 
     /** The part of a batch this instance holds (what a peer asks with {@link #STATE_PATH}). */
     public LocalPart readLocal(final State state, final List<String> addresses) {
-        final Map<String, JsonNode> found = new LinkedHashMap<>();
+        final Map<String, Object> found = new LinkedHashMap<>();
         final List<String> absent = new ArrayList<>();
         final List<String> elsewhere = new ArrayList<>();
         final boolean storeExists = state != State.RISK || hasStore(RISK_STORE);
@@ -155,10 +168,10 @@ public class GraphQueries {
                 absent.add(address);
                 continue;
             }
-            final QueryResult<JsonNode> result = local(state, address);
-            if (result instanceof QueryResult.Found<JsonNode> value) {
+            final QueryResult<Object> result = local(state, address);
+            if (result instanceof QueryResult.Found<Object> value) {
                 found.put(address, value.value());
-            } else if (result instanceof QueryResult.NotFound<JsonNode>) {
+            } else if (result instanceof QueryResult.NotFound<Object>) {
                 absent.add(address);
             } else {
                 elsewhere.add(address);
@@ -167,13 +180,12 @@ public class GraphQueries {
         return new LocalPart(found, absent, elsewhere);
     }
 
-    private QueryResult<JsonNode> local(final State state, final String address) {
+    private QueryResult<Object> local(final State state, final String address) {
         return queries.query(state.store(), address, partition -> Optional
-                .ofNullable(queries.local(state.store(), partition).get(address))
-                .map(value -> Json.mapper().valueToTree(value)));
+                .ofNullable(queries.<Object>local(state.store(), partition).get(address)));
     }
 
-    private Optional<LocalPart> askOwner(final HostInfo owner, final State state, final List<String> addresses,
+    private Optional<PeerPart> askOwner(final HostInfo owner, final State state, final List<String> addresses,
                                          final Caller caller) {
         final ObjectNode body = Json.mapper().createObjectNode();
         body.put("state", state.name().toLowerCase());
@@ -187,7 +199,7 @@ public class GraphQueries {
                     + answer.get().status(), 1);
         }
         try {
-            return Optional.of(Json.mapper().readValue(answer.get().body(), LocalPart.class));
+            return Optional.of(Json.mapper().readValue(answer.get().body(), PeerPart.class));
         } catch (final IOException e) {
             throw ApiException.unavailable("the instance owning these keys (" + owner + ") answered unreadably: "
                     + e.getMessage(), 1);
