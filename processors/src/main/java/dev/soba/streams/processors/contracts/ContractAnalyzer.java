@@ -29,7 +29,7 @@ public final class ContractAnalyzer {
     static final int FUNCTION_STEPS = 30_000;
     /** Steps for the whole contract: with the two above, the worst case of one analysis. */
     static final int CONTRACT_STEPS = 3_000_000;
-    private static final int VISITS_PER_DEST = 8;
+    private static final int VISITS_PER_DEST = 32;
 
     private static final HexFormat HEX = HexFormat.of();
 

@@ -52,6 +52,9 @@ final class SymbolicMachine {
         int pc;
         final ArrayList<Val> stack;
         final HashMap<Long, Val> memory;
+        /** The last four words stored, oldest at {@code stores % 4}: the input an ecrecover call just encoded. */
+        final Val[] lastStores;
+        int stores;
         boolean valueChecked;
 
         State(final int pc, final ArrayList<Val> stack, final HashMap<Long, Val> memory, final boolean valueChecked) {
@@ -59,10 +62,14 @@ final class SymbolicMachine {
             this.stack = stack;
             this.memory = memory;
             this.valueChecked = valueChecked;
+            this.lastStores = new Val[4];
         }
 
         State fork(final int newPc) {
-            return new State(newPc, new ArrayList<>(stack), new HashMap<>(memory), valueChecked);
+            final State copy = new State(newPc, new ArrayList<>(stack), new HashMap<>(memory), valueChecked);
+            System.arraycopy(lastStores, 0, copy.lastStores, 0, 4);
+            copy.stores = stores;
+            return copy;
         }
     }
 
@@ -304,6 +311,18 @@ final class SymbolicMachine {
                 if (target < 0 || target > 0x11) {
                     t.reads = true;
                 }
+                final long input = s.stack.get(s.stack.size() - 3).small();
+                if (target == 1 && selector >= 0) {
+                    // ecrecover(hash, v, r, s), its input just written in that order: hash, r and s are
+                    // bytes32 whatever arithmetic checks them (the s <= n/2 malleability check)
+                    final Val[] last = s.lastStores;
+                    for (final int word : new int[] {0, 2, 3}) {
+                        final Val v = last[(s.stores + word) % 4];
+                        if (v != null && v.is(Kind.ARG) && s.stores >= 4) {
+                            t.strongTypes.put(v.arg(), "bytes32");
+                        }
+                    }
+                }
             }
             default -> {
                 if (op >= Opcodes.LOG0 && op <= Opcodes.LOG4) {
@@ -346,6 +365,7 @@ final class SymbolicMachine {
             case Opcodes.MSTORE -> {
                 final Val off = pop(s);
                 final Val v = pop(s);
+                s.lastStores[s.stores++ % 4] = v;
                 if (off.isConst() && off.small() >= 0
                         && (s.memory.size() < MAX_MEMORY_WORDS || s.memory.containsKey(off.small()))) {
                     s.memory.put(off.small(), v);

@@ -53,8 +53,8 @@ class ContractAnalysisAcceptanceTest {
         assertThat(oracle).hasSize(corpus.code().size());
         assertThat(ours.selectorPrecision()).isGreaterThanOrEqualTo(evmole.selectorPrecision());
         assertThat(ours.selectorRecall()).isGreaterThanOrEqualTo(evmole.selectorRecall());
-        // Below evmole on arguments (0.862 against 0.870): a regression floor at what we measure, not a claim.
-        assertThat(ours.argumentsExact()).isGreaterThanOrEqualTo(0.86);
+        // Level with evmole on arguments here (308 of 354 each), below it on held-out code (README).
+        assertThat(ours.argumentsExact()).isGreaterThanOrEqualTo(evmole.argumentsExact());
         assertThat(ours.mutabilityExact()).isGreaterThan(evmole.mutabilityExact());
     }
 

@@ -104,6 +104,28 @@ class ContractAnalyzerTest {
     }
 
     @Test
+    void wordsEncodedForEcrecoverAreBytes32() {
+        final String verify = Selectors.of("verify(bytes32,uint8,bytes32,bytes32)");
+        final Asm a = new Asm();
+        a.push("00").op(Opcodes.CALLDATALOAD).push("e0").op(Opcodes.SHR)
+                .op(Opcodes.DUP1).push(verify).op(Opcodes.EQ).pushLabel("verify").op(Opcodes.JUMPI)
+                .push("00").op(Opcodes.DUP1).op(Opcodes.REVERT)
+                .label("verify")
+                // s > n/2 is refused (arithmetic on s), then (hash, v, r, s) is encoded and sent to address 1
+                .push("64").op(Opcodes.CALLDATALOAD).push("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0")
+                .op(Opcodes.LT).pushLabel("ok").op(Opcodes.JUMPI).op(Opcodes.STOP)
+                .label("ok")
+                .push("04").op(Opcodes.CALLDATALOAD).op(Opcodes.MSIZE).op(Opcodes.MSTORE)
+                .push("24").op(Opcodes.CALLDATALOAD).push("ff").op(Opcodes.AND).op(Opcodes.MSIZE).op(Opcodes.MSTORE)
+                .push("44").op(Opcodes.CALLDATALOAD).op(Opcodes.MSIZE).op(Opcodes.MSTORE)
+                .push("64").op(Opcodes.CALLDATALOAD).op(Opcodes.MSIZE).op(Opcodes.MSTORE)
+                .push("20").push("00").push("80").push("00").push("01").op(Opcodes.GAS).op(Opcodes.STATICCALL)
+                .op(Opcodes.STOP);
+        assertThat(ContractAnalyzer.analyze("0x0d", a.bytes()).functions()).extracting(FunctionInfo::arguments)
+                .containsExactly("bytes32,uint8,bytes32,bytes32");
+    }
+
+    @Test
     void libraryFunctionsAreNeverPayable() {
         final String getter = Selectors.of("get()");
         final Asm a = new Asm();
