@@ -38,6 +38,15 @@ public final class StoreNames {
     /** MEV findings by searcher: {@code searcher|<block, 20 digits>|<tx hash>|<kind>} → finding. */
     public static final String MEV_BY_SEARCHER = "mev-by-searcher";
 
+    /** Fraud: per-address activity (settled aggregate + recent events), key lower-case address. */
+    public static final String WALLET_ACTIVITY = "wallet-activity";
+    /** Fraud: each address's current risk (score, reasons, model), key lower-case address. */
+    public static final String WALLET_RISK = "wallet-risk";
+    /** Fraud, global: the last activated model package (key "fraud"). */
+    public static final String FRAUD_MODEL = "fraud-model";
+    /** Fraud, global: labelled addresses, key lower-case address. */
+    public static final String WALLET_LABELS = "wallet-labels";
+
     private StoreNames() {
     }
 }
