@@ -8,6 +8,7 @@ import dev.soba.streams.benchmarks.QueryBench;
 import dev.soba.streams.cli.Args;
 import dev.soba.streams.cli.FraudCommand;
 import dev.soba.streams.cli.IngestCommand;
+import dev.soba.streams.cli.LabelsCommand;
 import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.PoolsCommand;
 import dev.soba.streams.cli.ReplayCommand;
@@ -43,13 +44,14 @@ public final class SobaMain {
               simulate             the market simulator (DEX economy, MEV bots, phishing drains, ticks, ground truth) to Kafka
               topics create        create the pipeline's missing topics (what serve does at start)
               fraud train|score|activate   train the wallet fraud model (cross-validated), score a table, activate a model everywhere
+              labels import FILE   labelled addresses (Etherscan/Forta lists, your own) for the fraud scores
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
             + "\n\n" + MevCommand.USAGE + "\n\n" + BenchCommand.USAGE
             + "\n\n" + PipelineBench.USAGE + "\n\n" + QueryBench.USAGE + "\n\n" + AccuracyBench.USAGE + "\n\n" + SimulateCommand.USAGE
             + "\n\n" + IngestCommand.USAGE + "\n\n" + IngestBench.USAGE + "\n\n" + TopicsCommand.USAGE
-            + "\n\n" + FraudCommand.USAGE;
+            + "\n\n" + FraudCommand.USAGE + "\n\n" + LabelsCommand.USAGE;
 
     SobaMain() {
     }
@@ -74,6 +76,7 @@ public final class SobaMain {
                 case "ingest" -> IngestCommand.run(rest, System.out);
                 case "topics" -> TopicsCommand.run(rest, System.out);
                 case "fraud" -> FraudCommand.run(rest, System.out);
+                case "labels" -> LabelsCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
