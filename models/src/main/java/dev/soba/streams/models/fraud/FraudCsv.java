@@ -36,7 +36,7 @@ public final class FraudCsv {
     private FraudCsv() {
     }
 
-    /** Reads the file; {@code labelRequired} makes a missing {@code FLAG} column an error. */
+    /** Reads the file; {@code labelRequired} makes a missing {@code FLAG} column an error, otherwise FLAG is not read. */
     public static Table read(final Path file, final boolean labelRequired) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             final String headerLine = reader.readLine();
@@ -49,7 +49,8 @@ public final class FraudCsv {
                 columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             }
             final int address = required(columns, "Address", file);
-            final Integer flag = columns.get("flag");
+            // scoring ignores FLAG even when present (and whatever it holds)
+            final Integer flag = labelRequired ? columns.get("flag") : null;
             if (labelRequired && flag == null) {
                 throw new FormatException(file + ": column FLAG is required (1 = illicit, 0 = normal)");
             }

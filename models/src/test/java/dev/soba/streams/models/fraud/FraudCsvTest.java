@@ -55,6 +55,8 @@ class FraudCsvTest {
         final Path unlabelled = SyntheticTable.write(dir.resolve("u.csv"), 5, 1, false);
         assertThatThrownBy(() -> FraudCsv.read(unlabelled, true)).isInstanceOf(FraudCsv.FormatException.class).hasMessageContaining("FLAG");
         assertThat(FraudCsv.read(unlabelled, false).rows()).allSatisfy(r -> assertThat(r.illicit()).isEmpty());
+        final Path labelled = SyntheticTable.write(dir.resolve("l.csv"), 5, 1, true);
+        assertThat(FraudCsv.read(labelled, false).rows()).hasSize(5).allSatisfy(r -> assertThat(r.illicit()).isEmpty());
     }
 
     @Test
