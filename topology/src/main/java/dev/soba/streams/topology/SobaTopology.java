@@ -8,6 +8,7 @@ import dev.soba.streams.processors.chain.ChainEvent;
 import dev.soba.streams.processors.chain.TransactionChange;
 import dev.soba.streams.processors.chain.TransactionIndexProcessor;
 import dev.soba.streams.processors.chain.TransactionRef;
+import dev.soba.streams.processors.fraud.FraudModels;
 import dev.soba.streams.processors.ingest.DeduplicationProcessor;
 import dev.soba.streams.processors.ingest.IngestResult;
 import dev.soba.streams.processors.ingest.ValidationProcessor;
@@ -73,6 +74,11 @@ public final class SobaTopology {
     }
 
     public static Topology build(final PipelineConfig config, final Scope scope) {
+        return build(config, scope, new FraudModels());
+    }
+
+    /** With the fraud model this instance starts with (replaced by activations). */
+    public static Topology build(final PipelineConfig config, final Scope scope, final FraudModels fraudModels) {
         final StreamsBuilder builder = new StreamsBuilder();
         final Topics topics = config.topics();
         addStores(builder, config, scope);
@@ -119,6 +125,7 @@ public final class SobaTopology {
         if (scope == Scope.FULL) {
             MevTopology.add(builder, config, chain, config.mev());
             GraphTopology.add(builder, config, chain);
+            FraudTopology.add(builder, config, chain, fraudModels);
         }
         return builder.build();
     }

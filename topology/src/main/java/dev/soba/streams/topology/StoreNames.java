@@ -48,6 +48,14 @@ public final class StoreNames {
     public static final String COUNTERPARTIES = "address-counterparties";
     /** The value edges of the last reorg-depth heights, {@code <height>|<block hash>|<tx>|<log index>}, for retraction. */
     public static final String GRAPH_EDGE_JOURNAL = "graph-edge-journal";
+    /** Fraud: per-address activity (settled aggregate + recent events), key lower-case address. */
+    public static final String WALLET_ACTIVITY = "wallet-activity";
+    /** Fraud: each address's current risk (score, reasons, model), key lower-case address. */
+    public static final String WALLET_RISK = "wallet-risk";
+    /** Fraud, global: the last activated model package (key "fraud"). */
+    public static final String FRAUD_MODEL = "fraud-model";
+    /** Fraud, global: labelled addresses, key lower-case address. */
+    public static final String WALLET_LABELS = "wallet-labels";
 
     private StoreNames() {
     }

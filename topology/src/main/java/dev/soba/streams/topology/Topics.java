@@ -29,6 +29,9 @@ public record Topics(String prefix) {
     public static final String GROUND_TRUTH = "ground_truth";
     public static final String INGEST_STATE = "ingest_state";
     public static final String CONTRACT_RISKS = "contract_risks";
+    public static final String FRAUD_ALERTS = "fraud_alerts";
+    public static final String FRAUD_MODEL = "fraud_model";
+    public static final String WALLET_LABELS = "wallet_labels";
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -113,13 +116,28 @@ public record Topics(String prefix) {
         return prefix + CONTRACT_RISKS;
     }
 
+    /** Fraud alerts: a wallet crossed the alert threshold (raised) or fell back (cleared); keyed by address. */
+    public String fraudAlerts() {
+        return prefix + FRAUD_ALERTS;
+    }
+
+    /** Fraud model activations, compacted, key "fraud": the packed model (model + card, zip) written by ./soba fraud activate. */
+    public String fraudModel() {
+        return prefix + FRAUD_MODEL;
+    }
+
+    /** Labelled addresses, compacted, key lower-case address: address, label, source (./soba labels import). */
+    public String walletLabels() {
+        return prefix + WALLET_LABELS;
+    }
+
     public List<String> outputs() {
-        return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades(), mevAlerts());
+        return List.of(rejected(), reorgs(), swaps(), candles(), lateTrades(), mevAlerts(), fraudAlerts());
     }
 
     /** Topics that hold the latest value per key and must be created with cleanup.policy=compact. */
     public List<String> compacted() {
-        return List.of(pools(), tokenRegistry());
+        return List.of(pools(), tokenRegistry(), fraudModel(), walletLabels());
     }
 
     /** Every topic the application reads or writes (not its internal ones), for creation at start-up. */

@@ -8,7 +8,9 @@ import dev.soba.streams.benchmarks.PipelineBench;
 import dev.soba.streams.benchmarks.QueryBench;
 import dev.soba.streams.cli.Args;
 import dev.soba.streams.cli.ContractsCommand;
+import dev.soba.streams.cli.FraudCommand;
 import dev.soba.streams.cli.IngestCommand;
+import dev.soba.streams.cli.LabelsCommand;
 import dev.soba.streams.cli.MevCommand;
 import dev.soba.streams.cli.NlpCommand;
 import dev.soba.streams.cli.PoolsCommand;
@@ -53,6 +55,8 @@ public final class SobaMain {
               nlp evaluate         language-detection accuracy per language on Debian's translated messages
               bench nlp            detections and translations per second on request, beside a trivial endpoint
               predict train|score|backtest   price forecasts from one-minute candle CSVs (offline): fit, forecast, walk-forward table
+              fraud train|score|activate   train the wallet fraud model (cross-validated), score a table, activate a model everywhere
+              labels import FILE   labelled addresses (Etherscan/Forta lists, your own) for the fraud scores
               help                 this text
 
             """ + DemoCommand.USAGE + "\n\n" + KeysCommand.USAGE + "\n\n" + ReplayCommand.USAGE + "\n\n" + PoolsCommand.USAGE
@@ -62,7 +66,8 @@ public final class SobaMain {
             + "\n\n" + ContractsCommand.USAGE
             + "\n\n" + RejectedCommand.USAGE
             + "\n\n" + NlpCommand.USAGE + "\n\n" + NlpBench.USAGE
-            + "\n\n" + PredictCommand.USAGE;
+            + "\n\n" + PredictCommand.USAGE
+            + "\n\n" + FraudCommand.USAGE + "\n\n" + LabelsCommand.USAGE;
 
     SobaMain() {
     }
@@ -90,6 +95,8 @@ public final class SobaMain {
                 case "rejected" -> RejectedCommand.run(rest, System.out);
                 case "nlp" -> NlpCommand.run(rest, System.out);
                 case "predict" -> PredictCommand.run(rest, System.out);
+                case "fraud" -> FraudCommand.run(rest, System.out);
+                case "labels" -> LabelsCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -32,6 +32,7 @@ public final class Aliases {
     public static final List<Alias> ALL = List.of(
             new Alias("/api/python/data", "/api/v1/data"),
             new Alias("/api/python/blockchain", "/api/v1/blockchain"),
+            new Alias("/api/python/fraud", "/api/v1/fraud"),
             new Alias("/api/python/ml", "/api/v1/ml"),
             new Alias("/api/health", "/api/v1/health"),
             new Alias("/api/python/nlp", "/api/v1/nlp"),

@@ -70,6 +70,14 @@ public interface SobaConfig {
 
     Mev mev();
 
+    /** Fraud scoring ({@code soba.fraud.*}). */
+    Fraud fraud();
+
+    interface Fraud {
+        /** The model directory loaded at start ({@code ./soba fraud train --out DIR}); none: unscored until an activation. */
+        Optional<String> modelDir();
+    }
+
     interface Mev {
         /** A block is analysed once its items have been quiet this long (and it looks complete). */
         @WithDefault("PT2S")

@@ -1,5 +1,6 @@
 package dev.soba.streams.api.pipeline;
 
+import dev.soba.streams.processors.fraud.FraudModels;
 import dev.soba.streams.topology.SobaTopology;
 import dev.soba.streams.topology.TopicCreator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,15 +17,17 @@ public class TopologyProducer {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
     private final SobaConfig config;
+    private final FraudModels fraudModels;
 
-    public TopologyProducer(final SobaConfig config) {
+    public TopologyProducer(final SobaConfig config, final FraudModels fraudModels) {
         this.config = config;
+        this.fraudModels = fraudModels;
     }
 
     @Produces
     public Topology buildTopology() {
         TopicCreator.createMissing(config.kafka().bootstrapServers(), topicsToCreate(config), TOPIC_TIMEOUT);
-        return SobaTopology.build(config.pipelineConfig());
+        return SobaTopology.build(config.pipelineConfig(), SobaTopology.Scope.FULL, fraudModels);
     }
 
     /** The input and output topics with the configured partitions and replication. */

@@ -35,7 +35,7 @@ class AreasTest {
         final Map<String, Set<Integer>> subtopologies = PipelineHealth.subtopologies(TOPOLOGY, Areas.ALL);
         assertThat(subtopologies.get("data-processing")).isNotEmpty();
         assertThat(subtopologies.get("blockchain-intelligence")).isNotEmpty();
-        assertThat(subtopologies.get("fraud-detection")).isEmpty();
+        assertThat(subtopologies.get("fraud-detection")).isNotEmpty();
         assertThat(subtopologies.get("ml-models")).isEmpty();
         assertThat(subtopologies.get("nlp-translation")).isEmpty();
     }
@@ -43,7 +43,8 @@ class AreasTest {
     @Test
     void namesAreFoundAsTheReplacedSystemWroteThem() {
         assertThat(Areas.named("DATA_PROCESSING")).map(Area::name).contains("data-processing");
-        assertThat(Areas.named("fraud-detection")).map(Area::built).contains(false);
+        assertThat(Areas.named("fraud-detection")).map(Area::built).contains(true);
+        assertThat(Areas.named("ml-models")).map(Area::built).contains(false);
         assertThat(Areas.named("pricing")).isEmpty();
         assertThat(Areas.names()).isEqualTo("data-processing, blockchain-intelligence, fraud-detection, ml-models, nlp-translation");
     }
