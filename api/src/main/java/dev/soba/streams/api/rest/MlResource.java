@@ -73,6 +73,30 @@ public class MlResource {
                            double upper, double coverage) {
     }
 
+    /** {@code force} of an activation's optional JSON body (numbers in it were checked by the hostile-number guard). */
+    private static boolean forceIn(final String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        final JsonNode node;
+        try {
+            node = ACTIVATION_READER.readTree(body);
+        } catch (final java.io.IOException e) {
+            throw ApiException.badRequest("", "the body is not JSON: " + e.getOriginalMessage());
+        }
+        final JsonNode force = node == null ? null : node.get("force");
+        if (force == null || force.isNull()) {
+            return false;
+        }
+        if (!force.isBoolean()) {
+            throw ApiException.badRequest("force", "force is true or false");
+        }
+        return force.booleanValue();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ACTIVATION_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The optional body of an activation: {@code {"force": true}} is the same as {@code ?force=true}. */
     public record ActivationRequest(Boolean force) {
     }
@@ -128,14 +152,13 @@ public class MlResource {
     @POST
     @Path("/models/{id}/activate")
     @EndpointGroup(Group.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActivationRequest.class)))
     public Activated activate(@Parameter(description = "a registered model's number", schema = @Schema(
                                       type = SchemaType.INTEGER, format = "int64", minimum = "1")) @PathParam("id") final String id,
                               @Parameter(description = "swap even if its metrics are worse than the active model's",
                                       schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("force") final String force,
-                              final ActivationRequest body) {
+                              final String body) {
         final long modelId;
         try {
             modelId = Long.parseLong(id);
@@ -145,7 +168,7 @@ public class MlResource {
         if (force != null && !force.equals("true") && !force.equals("false")) {
             throw ApiException.badRequest("force", "force is true or false; got " + quoted(force));
         }
-        final boolean forced = "true".equals(force) || body != null && Boolean.TRUE.equals(body.force());
+        final boolean forced = "true".equals(force) || forceIn(body);
         final ModelRegistry.Activation activation = jobs.registry().activate(modelId, forced)
                 .await().atMost(DB_WAIT);
         if (activation instanceof ModelRegistry.Activation.Activated done) {

@@ -57,7 +57,7 @@ class HealthTest {
                 .extract().jsonPath();
         assertThat(health.getMap("services").keySet())
                 .containsExactly("data-processing", "blockchain-intelligence", "fraud-detection", "ml-models", "nlp-translation");
-        for (final String built : List.of("data-processing", "blockchain-intelligence")) {
+        for (final String built : List.of("data-processing", "blockchain-intelligence", "fraud-detection")) {
             final Map<String, Object> area = health.getMap("services.'" + built + "'");
             assertThat(area).containsEntry("built", true).containsEntry("healthy", true).containsKey("uptime");
             assertThat(((Number) area.get("consumer_lag")).longValue()).as(built).isNotNegative();
@@ -76,7 +76,7 @@ class HealthTest {
         assertThat(health.getList("services.'nlp-translation'.threads")).isEmpty();
         assertThat(health.getList("services.'nlp-translation'.endpoints", String.class))
                 .contains("POST /api/v1/nlp/detect-language", "POST /api/v1/nlp/translate");
-        for (final String planned : List.of("fraud-detection", "ml-models")) {
+        for (final String planned : List.of("ml-models")) {
             final Map<String, Object> area = health.getMap("services.'" + planned + "'");
             assertThat(area).as(planned).containsEntry("built", false).containsEntry("healthy", false)
                     .containsEntry("uptime", 0).containsEntry("consumer_lag", 0);
@@ -88,7 +88,10 @@ class HealthTest {
         // the areas' routes are the catalogue's (no stubs for what is not built)
         assertThat(health.getList("services.'blockchain-intelligence'.endpoints", String.class))
                 .containsExactly("POST /api/v1/blockchain/detect-mev", "GET /api/v1/mev",
-                        "POST /api/v1/blockchain/analyze-contract");
+                        "POST /api/v1/blockchain/analyze-contract", "GET /api/v1/blockchain/transaction-graph",
+                        "POST /api/v1/blockchain/analyze-wallet-cluster", "POST /api/v1/blockchain/address-state");
+        assertThat(health.getList("services.'fraud-detection'.endpoints", String.class))
+                .containsExactly("POST /api/v1/fraud/assess-risk");
     }
 
     @Test
@@ -98,10 +101,10 @@ class HealthTest {
                 .body("built", equalTo(true))
                 .body("healthy", equalTo(true));
         // not built is an honest 200, not an outage
-        given().get("/api/health/service/fraud-detection").then().statusCode(200)
+        given().get("/api/health/service/ml-models").then().statusCode(200)
                 .body("built", equalTo(false))
                 .body("healthy", equalTo(false))
-                .body("capabilities", hasItem(containsString("fraud")));
+                .body("capabilities", hasItem(containsString("price")));
         given().get("/api/health/service/pricing").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("field", equalTo("name"))
