@@ -11,6 +11,7 @@ import dev.soba.streams.api.query.QueryResponder;
 import dev.soba.streams.processors.contracts.Bytecode;
 import dev.soba.streams.processors.contracts.ContractAnalyzer;
 import dev.soba.streams.schemas.Json;
+import dev.soba.streams.schemas.contracts.ContractAnalysis;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.web3j.crypto.Hash;
 
@@ -55,10 +58,15 @@ public class ContractResource {
     @jakarta.ws.rs.Path("/analyze-contract")
     @APIResponse(responseCode = "200", description = "The contract's analysis: functions (selector, arguments,"
             + " state mutability), standards, proxy, compiler and risks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractAnalysis.class)),
             headers = @Header(name = ResultCache.HEADER, description = "for bytecode: hit when the same code was"
                     + " analysed before (same code hash), miss otherwise; absent for address",
                     schema = @Schema(type = SchemaType.STRING)))
-    public Response analyzeContract(final JsonNode body, @Context final HttpHeaders headers,
+    public Response analyzeContract(@RequestBody(required = true, description = "{\"address\": \"0x…\"} for the analysis the"
+            + " stream stored, or {\"bytecode\": \"0x…\"} to analyse that code", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                            oneOf = {StoredAnalysisRequest.class, BytecodeRequest.class})))
+                                    final JsonNode body, @Context final HttpHeaders headers,
             @Context final UriInfo uri) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("", "a JSON object is required: {\"address\": \"0x…\"} or"
@@ -94,5 +102,15 @@ public class ContractResource {
         return responder.answer(() -> queries.analysis(address), analysis -> analysis,
                 "no contract " + address + " has been analysed (the contracts topic has not brought it)",
                 Caller.post(headers, uri, Json.write(body)));
+    }
+
+    /** The request forms, as documented (the body is read as a tree). */
+    @Schema(name = "StoredAnalysisRequest")
+    public record StoredAnalysisRequest(@Schema(required = true, pattern = "^0x[0-9a-fA-F]{40}$") String address) {
+    }
+
+    @Schema(name = "BytecodeRequest")
+    public record BytecodeRequest(@Schema(required = true, pattern = "^(0[xX])?([0-9a-fA-F]{2})+$",
+            description = "the contract's runtime bytecode as hex, at most 49152 bytes") String bytecode) {
     }
 }

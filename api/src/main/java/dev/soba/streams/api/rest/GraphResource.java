@@ -34,6 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The wallet graph and clusters: {@code POST /analyze-wallet-cluster} applies the clustering
@@ -49,6 +55,7 @@ public class GraphResource {
     static final String DOT = "text/vnd.graphviz";
     private static final int DEFAULT_DEPTH = 2;
     private static final int MAX_BATCH = 1000;
+    private static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
 
     private final GraphQueries graph;
 
@@ -60,12 +67,31 @@ public class GraphResource {
     @Path("/transaction-graph")
     @Produces({MediaType.APPLICATION_JSON, GRAPHML, DOT})
     @EndpointGroup(Group.READ)
-    public Response transactionGraph(@QueryParam("address") final String address,
+    @APIResponse(responseCode = "200", description = "The graph around address, breadth-first: nodes (with risk scores"
+            + " where known) and edges; as JSON, or GraphML or DOT with format",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionGraph.class)),
+                @Content(mediaType = GRAPHML, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = DOT, schema = @Schema(type = SchemaType.STRING))})
+    public Response transactionGraph(@Parameter(required = true, description = "the address the walk starts from",
+                                             schema = @Schema(type = SchemaType.STRING, pattern = ADDRESS_PATTERN))
+                                     @QueryParam("address") final String address,
+                                     @Parameter(description = "hops from address, default 2", schema = @Schema(
+                                             type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3"))
                                      @QueryParam("depth") final String depth,
+                                     @Parameter(description = "at most this many nodes, default 100", schema = @Schema(
+                                             type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
                                      @QueryParam("limit") final String limit,
+                                     @Parameter(description = "only transfers from this block on", schema = @Schema(
+                                             type = SchemaType.INTEGER, format = "int64", minimum = "0"))
                                      @QueryParam("from_block") final String fromBlock,
+                                     @Parameter(description = "only transfers up to this block", schema = @Schema(
+                                             type = SchemaType.INTEGER, format = "int64", minimum = "0"))
                                      @QueryParam("to_block") final String toBlock,
+                                     @Parameter(description = "only transfers of this token (its address) or of ETH",
+                                             schema = @Schema(type = SchemaType.STRING, pattern = "^(0x[0-9a-fA-F]{40}|[Ee][Tt][Hh])$"))
                                      @QueryParam("token") final String token,
+                                     @Parameter(description = "the answer's format, default json", schema = @Schema(
+                                             type = SchemaType.STRING, enumeration = {"json", "graphml", "dot"}))
                                      @QueryParam("format") final String format,
                                      @Context final HttpHeaders headers, @Context final UriInfo uri) {
         final String root = QueryParams.address("address", address);
@@ -99,7 +125,13 @@ public class GraphResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @EndpointGroup(Group.READ)
-    public GraphQueries.LocalPart addressState(final JsonNode body, @Context final HttpHeaders headers,
+    @APIResponse(responseCode = "200", description = "The state of each address found (by address), the addresses never"
+            + " seen, and (on a forwarded read) those stored on another instance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GraphQueries.LocalPart.class)))
+    public GraphQueries.LocalPart addressState(@RequestBody(required = true, description = "which state and for which"
+            + " addresses (1 to 1000)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AddressStateRequest.class)))
+                                               final JsonNode body, @Context final HttpHeaders headers,
                                                @Context final UriInfo uri) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("", "a JSON object is required: {\"state\": \"counterparties\", \"addresses\": [...]}");
@@ -120,7 +152,13 @@ public class GraphResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @EndpointGroup(Group.READ)
-    public ClusterAnalysis analyzeWalletCluster(final JsonNode body, @Context final HttpHeaders headers,
+    @APIResponse(responseCode = "200", description = "The clusters of wallets tied by the heuristics (with their evidence"
+            + " and highest risk score), the unknown addresses, and the behavioural groups",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterAnalysis.class)))
+    public ClusterAnalysis analyzeWalletCluster(@RequestBody(required = true, description = "the wallets to cluster: an"
+            + " address, or 1 to 1000 addresses", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {ClusterAddressesRequest.class, ClusterAddressRequest.class})))
+                                                final JsonNode body, @Context final HttpHeaders headers,
                                                 @Context final UriInfo uri) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("", "a JSON object is required: {\"addresses\": [...]} or {\"address\": \"0x...\"}");
@@ -158,6 +196,22 @@ public class GraphResource {
      */
     public record ClusterAnalysis(List<ClusterAnswer> clusters, List<String> unknownAddresses, boolean truncated,
                                   BehaviourGroups.Result behaviouralGroups) {
+    }
+
+    /** The request forms, as documented (the bodies are read as trees). */
+    @Schema(name = "AddressStateRequest")
+    public record AddressStateRequest(@Schema(required = true, enumeration = {"counterparties", "risk"}) String state,
+                                      @Schema(required = true, minItems = 1, maxItems = MAX_BATCH,
+                                              description = "addresses: 0x and 40 hex digits each") List<String> addresses) {
+    }
+
+    @Schema(name = "ClusterAddressesRequest")
+    public record ClusterAddressesRequest(@Schema(required = true, minItems = 1, maxItems = MAX_BATCH,
+            description = "addresses: 0x and 40 hex digits each") List<String> addresses) {
+    }
+
+    @Schema(name = "ClusterAddressRequest")
+    public record ClusterAddressRequest(@Schema(required = true, pattern = ADDRESS_PATTERN) String address) {
     }
 
     private static int depth(final String value) {

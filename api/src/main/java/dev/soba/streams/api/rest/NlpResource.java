@@ -36,7 +36,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -64,8 +66,11 @@ public class NlpResource {
 
     @POST
     @Path("/detect-language")
-    @APIResponse(responseCode = "200", description = "The language (ISO 639-1 and 639-3), confidence, alternatives, reliable")
-    public LanguageDetection detectLanguage(final byte[] body) {
+    @APIResponse(responseCode = "200", description = "The language (ISO 639-1 and 639-3), confidence, alternatives, reliable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LanguageDetection.class)))
+    public LanguageDetection detectLanguage(@RequestBody(required = true, description = "the text whose language is wanted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DetectLanguageRequest.class)))
+                                            final byte[] body) {
         final JsonNode request = parse(body);
         final String text = text(request.get("text"), "text");
         return nlp.identifier().detect(text);
@@ -74,6 +79,7 @@ public class NlpResource {
     @POST
     @Path("/translate")
     @APIResponse(responseCode = "200", description = "The translation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Translation.class)),
             headers = @Header(name = ResultCache.HEADER, description = "hit when the same text was translated along the same"
                     + " pair before and the answer comes from the cache, miss otherwise",
                     schema = @Schema(type = SchemaType.STRING)))
@@ -81,7 +87,10 @@ public class NlpResource {
     @APIResponse(responseCode = "422", description = "no installed pair translates source to target (detail lists the pairs)")
     @APIResponse(responseCode = "503", description = "no translation back-end is installed (detail says what to install),"
             + " or it did not answer in time")
-    public Response translate(final byte[] body) {
+    public Response translate(@RequestBody(required = true, description = "the text and the pair (source detected when"
+            + " absent)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    implementation = TranslateRequest.class)))
+                              final byte[] body) {
         final JsonNode request = parse(body);
         final String text = text(request.get("text"), "text");
         final Translator translator = nlp.translator();
@@ -95,8 +104,11 @@ public class NlpResource {
     @POST
     @Path("/translate-batch")
     @APIResponse(responseCode = "200", description = "One result per text, in order: a translation, or the problem of that"
-            + " text alone (one failing text does not fail the others)")
-    public BatchResult translateBatch(final byte[] body) {
+            + " text alone (one failing text does not fail the others)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+    public BatchResult translateBatch(@RequestBody(required = true, description = "the texts, and the pair for all of them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslateBatchRequest.class)))
+                                      final byte[] body) {
         final JsonNode request = parse(body);
         final JsonNode texts = request.get("texts");
         if (texts == null || !texts.isArray() || texts.isEmpty()) {
@@ -124,7 +136,8 @@ public class NlpResource {
     @GET
     @Path("/supported-languages")
     @APIResponse(responseCode = "200", description = "What the installed back-end translates (discovered at start) and"
-            + " the languages detection knows")
+            + " the languages detection knows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportedLanguages.class)))
     public SupportedLanguages supportedLanguages() {
         final Translator translator = nlp.translator();
         final List<PairView> pairs = translator.pairs().stream().map(PairView::of).toList();
@@ -233,6 +246,26 @@ public class NlpResource {
             throw ApiException.badRequest(field, field + " is a language code (string)");
         }
         return value.asText();
+    }
+
+    /** The request forms, as documented (the bodies are read as bytes, then as trees). */
+    @Schema(name = "DetectLanguageRequest")
+    public record DetectLanguageRequest(@Schema(required = true, description = "non-blank UTF-8 text") String text) {
+    }
+
+    @Schema(name = "TranslateRequest")
+    public record TranslateRequest(@Schema(required = true, description = "non-blank UTF-8 text") String text,
+                                   @Schema(description = "the text's language (ISO 639-1 or 639-3, or auto); detected when absent")
+                                   String source,
+                                   @Schema(required = true, description = "the language wanted (ISO 639-1 or 639-3)") String target) {
+    }
+
+    @Schema(name = "TranslateBatchRequest")
+    public record TranslateBatchRequest(@Schema(required = true, minItems = 1, description = "non-blank UTF-8 texts")
+                                        List<String> texts,
+                                        @Schema(description = "the texts' language (or auto); detected per text when absent")
+                                        String source,
+                                        @Schema(required = true, description = "the language wanted") String target) {
     }
 
     /** A pair in ISO 639-3 (as the back-end names it) and ISO 639-1 where the language has such a code. */

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The records the pipeline set aside, read from the rejected-records topic: the newest that match,
@@ -48,8 +53,23 @@ public class RejectedResource {
     }
 
     @GET
-    public Rejected rejected(@QueryParam("topic") final String sourceTopic, @QueryParam("reason") final String reason,
-                             @QueryParam("since") final String since, @QueryParam("limit") final String limit) {
+    @APIResponse(responseCode = "200", description = "The newest rejected records that match, oldest first, as the"
+            + " rejected-records topic holds them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rejected.class)))
+    @APIResponse(responseCode = "503", description = "the rejected-records topic cannot be read now (Retry-After)")
+    public Rejected rejected(@Parameter(description = "only records set aside from this source topic (at most 200"
+                                     + " characters)", schema = @Schema(type = SchemaType.STRING, pattern = "^.{1,200}$"))
+                             @QueryParam("topic") final String sourceTopic,
+                             @Parameter(description = "only records whose reason contains this text (at most 200 characters)",
+                                     schema = @Schema(type = SchemaType.STRING, pattern = "^.{1,200}$"))
+                             @QueryParam("reason") final String reason,
+                             @Parameter(description = "only records rejected at or after this time: epoch millis or ISO-8601"
+                                     + " UTC", schema = @Schema(type = SchemaType.STRING,
+                                     pattern = "^([0-9]{1,15}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z)$"))
+                             @QueryParam("since") final String since,
+                             @Parameter(description = "how many, default 100", schema = @Schema(type = SchemaType.INTEGER,
+                                     format = "int32", minimum = "1", maximum = "1000"))
+                             @QueryParam("limit") final String limit) {
         final int count = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         final RejectedRecords.Filter filter = new RejectedRecords.Filter(text("topic", sourceTopic), text("reason", reason),
                 since == null || since.isBlank() ? OptionalLong.empty() : OptionalLong.of(QueryParams.time("since", since)));
