@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Fraud risk on request (path of the system we replace): an address's current score from the
@@ -75,6 +78,9 @@ public class FraudResource {
 
     @POST
     @Path("/assess-risk")
+    @APIResponse(responseCode = "200", description = "the risk of the address or transaction: score 0–1 (null when"
+            + " not seen or not scored yet), level, reasons, the model that scored, how fresh the features are",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class)))
     public Response assessRisk(final JsonNode body, @Context final HttpHeaders headers, @Context final UriInfo uri) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("", "a JSON object is required: {\"address\": \"0x…\"}, {\"transaction_hash\": \"0x…\"}"
