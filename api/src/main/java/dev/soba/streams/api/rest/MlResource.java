@@ -82,7 +82,7 @@ public class MlResource {
         try {
             node = ACTIVATION_READER.readTree(body);
         } catch (final java.io.IOException e) {
-            throw ApiException.badRequest("", "the body is not JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("", "the body is not JSON: " + e.getMessage());
         }
         final JsonNode force = node == null ? null : node.get("force");
         if (force == null || force.isNull()) {

@@ -14,6 +14,7 @@ import dev.soba.streams.processors.nlp.LanguageDetection;
 import dev.soba.streams.processors.nlp.LanguageIdentifier;
 import dev.soba.streams.processors.nlp.LanguagePair;
 import dev.soba.streams.processors.nlp.LanguageScore;
+import dev.soba.streams.processors.nlp.Translation;
 import dev.soba.streams.processors.nlp.TranslationRefused;
 import dev.soba.streams.processors.nlp.Translator;
 import dev.soba.streams.schemas.Json;
