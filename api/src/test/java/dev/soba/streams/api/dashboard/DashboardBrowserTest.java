@@ -70,9 +70,10 @@ class DashboardBrowserTest {
                 .await().atMost(Duration.ofSeconds(30)).secret();
         final String bootstrap = ConfigProvider.getConfig().getValue("soba.kafka.bootstrap-servers", String.class);
         final Topics topics = new Topics(ConfigProvider.getConfig().getOptionalValue("soba.topics.prefix", String.class).orElse(""));
-        // heights of their own, far from every other test's, one block per second of event time from now
+        // heights of their own, far from every other test's; a block every 30 s of event time from five minutes
+        // ago, so that the first blocks span several one-minute candles of the chart's default range (up to now)
         final long start = 700_000_000L + ThreadLocalRandom.current().nextLong(100_000_000L);
-        final SyntheticChain chain = new SyntheticChain(17, start, Instant.now().getEpochSecond(), 1, Scenario.MARKET);
+        final SyntheticChain chain = new SyntheticChain(17, start, Instant.now().getEpochSecond() - 300, 30, Scenario.MARKET);
         SimulationSupport.registerPools(bootstrap, chain, topics);
         Files.createDirectories(SHOTS);
         final List<String> consoleErrors = new ArrayList<>();
@@ -115,7 +116,7 @@ class DashboardBrowserTest {
             assertThat(page.url()).doesNotContain(key);
 
             // Market: candles of the simulated pools
-            page.waitForFunction("document.getElementById('market-info').textContent.match(/^[1-9][0-9]* candles/)");
+            page.waitForFunction("document.getElementById('market-info').textContent.match(/^([3-9]|[1-9][0-9]+) candles/)");
             final Locator chart = page.locator("#candle-chart canvas");
             chart.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
             screenshot(page, "market.png");
