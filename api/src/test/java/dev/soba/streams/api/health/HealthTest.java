@@ -88,7 +88,8 @@ class HealthTest {
         // the areas' routes are the catalogue's (no stubs for what is not built)
         assertThat(health.getList("services.'blockchain-intelligence'.endpoints", String.class))
                 .containsExactly("POST /api/v1/blockchain/detect-mev", "GET /api/v1/mev",
-                        "POST /api/v1/blockchain/analyze-contract");
+                        "POST /api/v1/blockchain/analyze-contract", "GET /api/v1/blockchain/transaction-graph",
+                        "POST /api/v1/blockchain/analyze-wallet-cluster", "POST /api/v1/blockchain/address-state");
     }
 
     @Test
