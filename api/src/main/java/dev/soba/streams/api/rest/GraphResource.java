@@ -69,7 +69,8 @@ public class GraphResource {
     @EndpointGroup(Group.READ)
     @APIResponse(responseCode = "200", description = "The graph around address, breadth-first: nodes (with risk scores"
             + " where known) and edges; as JSON, or GraphML or DOT with format",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionGraph.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TransactionGraph.class)),
                 @Content(mediaType = GRAPHML, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = DOT, schema = @Schema(type = SchemaType.STRING))})
     public Response transactionGraph(@Parameter(required = true, description = "the address the walk starts from",
@@ -88,7 +89,8 @@ public class GraphResource {
                                              type = SchemaType.INTEGER, format = "int64", minimum = "0"))
                                      @QueryParam("to_block") final String toBlock,
                                      @Parameter(description = "only transfers of this token (its address) or of ETH",
-                                             schema = @Schema(type = SchemaType.STRING, pattern = "^(0x[0-9a-fA-F]{40}|[Ee][Tt][Hh])$"))
+                                             schema = @Schema(type = SchemaType.STRING,
+                                                     pattern = "^(0x[0-9a-fA-F]{40}|[Ee][Tt][Hh])$"))
                                      @QueryParam("token") final String token,
                                      @Parameter(description = "the answer's format, default json", schema = @Schema(
                                              type = SchemaType.STRING, enumeration = {"json", "graphml", "dot"}))
@@ -127,7 +129,8 @@ public class GraphResource {
     @EndpointGroup(Group.READ)
     @APIResponse(responseCode = "200", description = "The state of each address found (by address), the addresses never"
             + " seen, and (on a forwarded read) those stored on another instance",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GraphQueries.LocalPart.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GraphQueries.LocalPart.class)))
     public GraphQueries.LocalPart addressState(@RequestBody(required = true, description = "which state and for which"
             + " addresses (1 to 1000)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AddressStateRequest.class)))

@@ -68,9 +68,11 @@ public class NlpResource {
     @POST
     @Path("/detect-language")
     @APIResponse(responseCode = "200", description = "The language (ISO 639-1 and 639-3), confidence, alternatives, reliable",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LanguageDetection.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LanguageDetection.class)))
     public LanguageDetection detectLanguage(@RequestBody(required = true, description = "the text whose language is wanted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DetectLanguageRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DetectLanguageRequest.class)))
                                             final byte[] body) {
         final JsonNode request = parse(body);
         final String text = text(request.get("text"), "text");
@@ -108,7 +110,8 @@ public class NlpResource {
             + " text alone (one failing text does not fail the others)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
     public BatchResult translateBatch(@RequestBody(required = true, description = "the texts, and the pair for all of them",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslateBatchRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TranslateBatchRequest.class)))
                                       final byte[] body) {
         final JsonNode request = parse(body);
         final JsonNode texts = request.get("texts");
@@ -138,7 +141,8 @@ public class NlpResource {
     @Path("/supported-languages")
     @APIResponse(responseCode = "200", description = "What the installed back-end translates (discovered at start) and"
             + " the languages detection knows",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportedLanguages.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SupportedLanguages.class)))
     public SupportedLanguages supportedLanguages() {
         final Translator translator = nlp.translator();
         final List<PairView> pairs = translator.pairs().stream().map(PairView::of).toList();
@@ -256,9 +260,11 @@ public class NlpResource {
 
     @Schema(name = "TranslateRequest")
     public record TranslateRequest(@Schema(required = true, description = "non-blank UTF-8 text") String text,
-                                   @Schema(description = "the text's language (ISO 639-1 or 639-3, or auto); detected when absent")
+                                   @Schema(description = "the text's language (ISO 639-1 or 639-3, or auto);"
+                                           + " detected when absent")
                                    String source,
-                                   @Schema(required = true, description = "the language wanted (ISO 639-1 or 639-3)") String target) {
+                                   @Schema(required = true, description = "the language wanted (ISO 639-1 or 639-3)")
+                                   String target) {
     }
 
     @Schema(name = "TranslateBatchRequest")
